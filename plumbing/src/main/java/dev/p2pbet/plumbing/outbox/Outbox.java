@@ -1,0 +1,36 @@
+package dev.p2pbet.plumbing.outbox;
+
+import dev.p2pbet.plumbing.kafka.AvroRecordSerializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends an event to the outbox in the caller's transaction, so the event is published if and
+ * only if the state change that caused it commits. Append after the guarded state change: the
+ * row lock it takes orders the outbox ids of one aggregate as their transactions commit.
+ */
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final AvroRecordSerializer serializer;
+    private final int shards;
+
+    public Outbox(JdbcClient jdbc, AvroRecordSerializer serializer, int shards) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.shards = shards;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(String topic, String key, SpecificRecord event) {
+        jdbc.sql("INSERT INTO outbox_record (topic, record_key, payload, shard) VALUES (?, ?, ?, ?)")
+                .params(topic, key, serializer.serialize(topic, event), shardOf(key))
+                .update();
+    }
+
+    int shardOf(String key) {
+        return Math.floorMod(key.hashCode(), shards);
+    }
+}

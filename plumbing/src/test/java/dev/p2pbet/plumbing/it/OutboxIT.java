@@ -1,0 +1,102 @@
+package dev.p2pbet.plumbing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.p2pbet.plumbing.outbox.Outbox;
+import dev.p2pbet.plumbing.testing.TopicProbe;
+import dev.p2pbet.schemas.bet.BetEvent;
+import dev.p2pbet.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@PlumbingIntegrationTest
+class OutboxIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final TopicProbe probe = PlumbingIntegrationTest.Probe.topics();
+
+    @Test
+    void publishes_a_committed_event_in_the_confluent_wire_format() {
+        String betId = UUID.randomUUID().toString();
+        BetEvent event = SampleEvents.betOpened(betId);
+
+        transactions.executeWithoutResult(tx -> outbox.append(Topics.BET_EVENTS, betId, event));
+
+        ConsumerRecord<String, byte[]> record = probe.findByKey(Topics.BET_EVENTS, betId, WAIT).orElseThrow();
+        assertThat(TopicProbe.isConfluentFramed(record.value())).isTrue();
+        assertThat(probe.schemaById(TopicProbe.schemaId(record.value()))).contains("BetEvent");
+        assertThat(probe.<BetEvent>decode(Topics.BET_EVENTS, record.value())).isEqualTo(event);
+        assertThat(probe.subjects()).contains(Topics.BET_EVENTS + "-value");
+    }
+
+    @Test
+    void publishes_nothing_when_the_transaction_rolls_back() {
+        String rolledBack = UUID.randomUUID().toString();
+        String committed = UUID.randomUUID().toString();
+
+        try {
+            transactions.executeWithoutResult(tx -> {
+                outbox.append(Topics.BET_EVENTS, rolledBack, SampleEvents.betOpened(rolledBack));
+                throw new IllegalStateException("the state change failed");
+            });
+        } catch (IllegalStateException expected) {
+            // the business transaction failed, so its event must not exist
+        }
+        transactions.executeWithoutResult(tx -> outbox.append(Topics.BET_EVENTS, committed, SampleEvents.betOpened(committed)));
+
+        assertThat(probe.findByKey(Topics.BET_EVENTS, committed, WAIT)).isPresent();
+        assertThat(probe.findByKey(Topics.BET_EVENTS, rolledBack, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void keeps_the_order_of_one_key_across_batches() {
+        String betId = UUID.randomUUID().toString();
+        List<String> appended = new ArrayList<>();
+        for (int batch = 0; batch < 3; batch++) {
+            transactions.executeWithoutResult(tx -> {
+                for (int i = 0; i < 400; i++) {
+                    BetEvent event = SampleEvents.betOpened(betId);
+                    appended.add(event.getEventId().toString());
+                    outbox.append(Topics.BET_EVENTS, betId, event);
+                }
+            });
+        }
+
+        List<String> received = new ArrayList<>();
+        probe.find(Topics.BET_EVENTS, record -> {
+            if (betId.equals(record.key())) {
+                received.add(probe.<BetEvent>decode(Topics.BET_EVENTS, record.value()).getEventId().toString());
+            }
+            return received.size() == appended.size();
+        }, WAIT);
+        assertThat(received).containsExactlyElementsOf(appended);
+    }
+
+    @Test
+    void empties_the_outbox_once_the_broker_acknowledged() {
+        String betId = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(tx -> outbox.append(Topics.BET_EVENTS, betId, SampleEvents.betOpened(betId)));
+
+        Awaitility.await().atMost(WAIT).until(() ->
+                jdbc.sql("SELECT count(*) FROM outbox_record WHERE record_key = ?").param(betId)
+                        .query(Long.class).single() == 0L);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.p2pbet.plumbing.it;
+
+import dev.p2pbet.schemas.bet.BetEvent;
+import dev.p2pbet.schemas.bet.BetOpened;
+import dev.p2pbet.schemas.common.Money;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Events for the plumbing's tests: the plumbing is generic, any schema of the catalogue will do. */
+final class SampleEvents {
+
+    private SampleEvents() {
+    }
+
+    static BetEvent betOpened(String betId) {
+        BetOpened opened = BetOpened.newBuilder()
+                .setBetId(betId)
+                .setEscrowTransferId(betId + ":escrow-creator")
+                .setEscrowGasUsed(Money.newBuilder().setAmountMinor(12).setCurrency("USD").build())
+                .build();
+        return BetEvent.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setBetId(betId)
+                .setPayload(opened)
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+-- The stats service is the source of truth for games, their results and users' betting stats.
+
+CREATE TABLE games (
+    game_id      TEXT        PRIMARY KEY,
+    status       TEXT        NOT NULL CHECK (status IN ('scheduled', 'live', 'final', 'cancelled')),
+    home_team    TEXT        NOT NULL,
+    away_team    TEXT        NOT NULL,
+    starts_at    TIMESTAMPTZ NOT NULL,
+    home_score   INT CHECK (home_score >= 0),
+    away_score   INT CHECK (away_score >= 0),
+    created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at   TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+CREATE INDEX games_status_start ON games (status, starts_at);
+
+CREATE TABLE game_players (
+    game_id    TEXT NOT NULL REFERENCES games (game_id),
+    player_id  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    team       TEXT NOT NULL CHECK (team IN ('HOME', 'AWAY')),
+    PRIMARY KEY (game_id, player_id)
+);
+
+CREATE TABLE game_player_stats (
+    game_id      TEXT    NOT NULL,
+    player_id    TEXT    NOT NULL,
+    played       BOOLEAN NOT NULL,
+    points       INT     NOT NULL CHECK (points >= 0),
+    rebounds     INT     NOT NULL CHECK (rebounds >= 0),
+    assists      INT     NOT NULL CHECK (assists >= 0),
+    steals       INT     NOT NULL CHECK (steals >= 0),
+    blocks       INT     NOT NULL CHECK (blocks >= 0),
+    turnovers    INT     NOT NULL CHECK (turnovers >= 0),
+    threes_made  INT     NOT NULL CHECK (threes_made >= 0),
+    PRIMARY KEY (game_id, player_id),
+    FOREIGN KEY (game_id, player_id) REFERENCES game_players (game_id, player_id)
+);
+
+CREATE TABLE user_bet_stats (
+    user_id          TEXT    PRIMARY KEY,
+    bets_settled     INT     NOT NULL DEFAULT 0,
+    wins             INT     NOT NULL DEFAULT 0,
+    losses           INT     NOT NULL DEFAULT 0,
+    refunds          INT     NOT NULL DEFAULT 0,
+    total_staked     BIGINT  NOT NULL DEFAULT 0,
+    net_profit       BIGINT  NOT NULL DEFAULT 0,
+    current_streak   INT     NOT NULL DEFAULT 0,
+    currency         CHAR(3) NOT NULL,
+    updated_at       TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+CREATE INDEX user_bet_stats_profit ON user_bet_stats (net_profit DESC, user_id);
+CREATE INDEX user_bet_stats_wins ON user_bet_stats (wins DESC, user_id);
