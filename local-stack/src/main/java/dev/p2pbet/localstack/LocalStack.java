@@ -1,0 +1,153 @@
+package dev.p2pbet.localstack;
+
+import dev.p2pbet.testinfra.embedded.ApicurioRegistryProcess;
+import dev.p2pbet.testinfra.embedded.EmbeddedKafkaBroker;
+import dev.p2pbet.testinfra.embedded.EmbeddedPostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine without Docker: a real KRaft broker, a real PostgreSQL
+ * server (one database per service), the Apicurio registry, then every service as a child JVM.
+ * Waits until each one is ready, prints where everything is, and stops it all on Ctrl-C.
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    static final int KAFKA_PORT = 19092;
+    static final int POSTGRES_PORT = 15432;
+    static final int REGISTRY_PORT = 18081;
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    static final List<PlatformModule> MODULES = List.of(
+            new PlatformModule("bet-service", "bet", 8081),
+            new PlatformModule("wallet-gateway-service", "wallet_gateway", 8082),
+            new PlatformModule("settlement-service", "settlement", 8083),
+            new PlatformModule("stats-service", "stats", 8084));
+
+    private final Path projectRoot;
+    private final Path stateDir;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    LocalStack(Path projectRoot) {
+        this.projectRoot = projectRoot;
+        this.stateDir = projectRoot.resolve(".local-stack");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("p2pbet.project-root", ".")).toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(root);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            stack.stop();
+            stopped.countDown();
+        }));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            log.error("Local stack failed to start: {}", e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        Files.createDirectories(stateDir);
+        long began = System.nanoTime();
+        log.info("Starting the infrastructure (Kafka, PostgreSQL, Apicurio Registry)...");
+        EmbeddedPostgresServer postgres = remember(EmbeddedPostgresServer.start(POSTGRES_PORT));
+        EmbeddedKafkaBroker kafka = remember(EmbeddedKafkaBroker.start(KAFKA_PORT));
+        ApicurioRegistryProcess registry = remember(ApicurioRegistryProcess.start(REGISTRY_PORT));
+
+        String signingSecret = devSigningSecret();
+        List<ServiceProcess> services = new ArrayList<>();
+        for (PlatformModule module : MODULES) {
+            Map<String, String> env = new HashMap<>();
+            env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(module.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", postgres.username());
+            env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("P2PBET_KAFKA_REGISTRY_URL", registry.registryApiUrl());
+            env.put("P2PBET_SECURITY_DEV_SIGNING_SECRET", signingSecret);
+            log.info("Starting {} on port {}", module.name(), module.port());
+            services.add(remember(ServiceProcess.start(module, projectRoot, stateDir.resolve("logs"), env)));
+        }
+        awaitReady(services);
+        printWhereEverythingIs(kafka, postgres, registry, services, Duration.ofNanos(System.nanoTime() - began));
+    }
+
+    private void awaitReady(List<ServiceProcess> services) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            waiting.removeIf(service -> {
+                boolean ready = service.isReady();
+                if (ready) {
+                    log.info("{} is ready", service.module().name());
+                }
+                return ready;
+            });
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after " + READY_TIMEOUT + ": "
+                        + waiting.stream().map(s -> s.module().name() + " (log: " + s.log() + ")").toList());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** A fresh local issuer secret per run, kept on disk for `./platform token` and never committed. */
+    private String devSigningSecret() throws java.io.IOException {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Path file = stateDir.resolve("dev-signing-secret");
+        Files.writeString(file, secret);
+        return secret;
+    }
+
+    private void printWhereEverythingIs(EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres,
+                                        ApicurioRegistryProcess registry, List<ServiceProcess> services,
+                                        Duration took) {
+        StringBuilder out = new StringBuilder("\n\nThe platform is up (" + took.toSeconds() + " s). Ctrl-C stops everything.\n\n");
+        for (ServiceProcess service : services) {
+            out.append(String.format("  %-24s %s   (health: %s/actuator/health, log: %s)%n", service.module().name(),
+                    service.module().baseUrl(), service.module().baseUrl(), projectRoot.relativize(service.log())));
+        }
+        out.append(String.format("%n  %-24s %s%n", "Kafka bootstrap", kafka.bootstrapServers()));
+        out.append(String.format("  %-24s %s%n", "PostgreSQL", postgres.jdbcUrl("postgres") + " (user " + postgres.username() + ")"));
+        out.append(String.format("  %-24s %s%n", "Schema registry", registry.registryApiUrl()));
+        out.append(String.format("  %-24s %s%n", "Confluent-compatible", registry.ccompatUrl()));
+        out.append("\n  A token for user alice:  ./platform token alice\n");
+        System.out.println(out);
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    void stop() {
+        log.info("Stopping the local stack...");
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                log.warn("Could not stop cleanly: {}", e.toString());
+            }
+        }
+        log.info("Local stack stopped.");
+    }
+}

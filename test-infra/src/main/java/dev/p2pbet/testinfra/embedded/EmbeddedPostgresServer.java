@@ -1,0 +1,181 @@
+package dev.p2pbet.testinfra.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import dev.p2pbet.testinfra.PostgresServer;
+import dev.p2pbet.testinfra.support.PostgresDatabases;
+import dev.p2pbet.testinfra.support.QuietLogs;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server (zonky's {@link EmbeddedPostgres}: the PostgreSQL binaries from Maven Central, run by
+ * {@code initdb} + {@code pg_ctl} as child processes) listening on localhost. Databases are created on demand by
+ * {@link #jdbcUrl(String)}. Authentication is {@code trust} for local connections, so any password works;
+ * {@link #username()} / {@link #password()} give the values to configure.
+ *
+ * <p>No JUnit types here: the local stack uses it too.
+ */
+public final class EmbeddedPostgresServer implements PostgresServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final String SUPERUSER = "postgres";
+    private static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final PostgresDatabases databases;
+    private final Path dataDirectory;
+    private boolean closed;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.databases = new PostgresDatabases("localhost", postgres.getPort(), "postgres", SUPERUSER, PASSWORD);
+    }
+
+    /**
+     * Starts a throw-away server (fresh temporary data directory, deleted on close, {@code fsync} off).
+     *
+     * @param port the port on localhost; 0 picks a free one
+     */
+    public static EmbeddedPostgresServer start(int port) {
+        return start(port, null);
+    }
+
+    /**
+     * Starts a server whose data lives in {@code dataDirectory}: initialised on first use, kept on close and reused
+     * by the next start (durable settings). A server left running there by a JVM that was killed is stopped first.
+     * With a null {@code dataDirectory} this is {@link #start(int)}.
+     *
+     * @param port the port on localhost; 0 picks a free one
+     */
+    public static EmbeddedPostgresServer start(int port, Path dataDirectory) {
+        long started = System.nanoTime();
+        QuietLogs.apply();
+        int attempts = port == 0 ? 3 : 1;
+        IOException failure = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(port) // zonky picks a free port for 0
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("timezone", "UTC");
+            if (dataDirectory == null) {
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("synchronous_commit", "off");
+            } else {
+                try {
+                    Files.createDirectories(dataDirectory);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot create " + dataDirectory, e);
+                }
+                stopOrphanedPostmaster(dataDirectory);
+                builder.setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("synchronous_commit", "on");
+            }
+            try {
+                EmbeddedPostgres postgres = builder.start();
+                EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory);
+                log.info("Real PostgreSQL server up at localhost:{} in {} ms ({}; JDBC {})", postgres.getPort(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                        dataDirectory == null ? "temporary data" : "data in " + dataDirectory,
+                        server.databases.url("<database>"));
+                return server;
+            } catch (IOException | RuntimeException e) {
+                failure = e instanceof IOException io ? io : new IOException(e);
+                if (attempt < attempts) {
+                    log.warn("Embedded PostgreSQL did not start ({}); retrying on another port", e.toString());
+                }
+            }
+        }
+        throw new IllegalStateException("The embedded PostgreSQL server did not start (port " + port + ")", failure);
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return databases.jdbcUrl(database);
+    }
+
+    @Override
+    public String username() {
+        return SUPERUSER;
+    }
+
+    @Override
+    public String password() {
+        return PASSWORD;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** The data directory given to {@link #start(int, Path)}, if any. */
+    public Optional<Path> dataDirectory() {
+        return Optional.ofNullable(dataDirectory);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            postgres.close();
+            log.info("Real PostgreSQL server at localhost:{} stopped", postgres.getPort());
+        } catch (IOException e) {
+            log.warn("PostgreSQL at localhost:{} did not stop cleanly", postgres.getPort(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedPostgresServer[localhost:" + postgres.getPort() + "]";
+    }
+
+    /**
+     * A JVM killed with SIGKILL leaves its postmaster running on a persistent data directory, and the next
+     * {@code pg_ctl start} there fails. {@code postmaster.pid} names the process and its data directory: stop it
+     * (SIGTERM, PostgreSQL's "smart" shutdown: its clients died with that JVM) when it is a {@code postgres}
+     * process serving this very directory.
+     */
+    private static void stopOrphanedPostmaster(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 2) {
+                return;
+            }
+            long pid = Long.parseLong(lines.get(0).trim());
+            Path servedDirectory = Path.of(lines.get(1).trim());
+            boolean ours = Files.exists(servedDirectory) && Files.isSameFile(servedDirectory, dataDirectory);
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            boolean postgresProcess = process
+                    .flatMap(p -> p.info().command())
+                    .map(command -> command.endsWith("/postgres") || command.endsWith("\\postgres.exe"))
+                    .orElse(false);
+            if (ours && postgresProcess) {
+                log.warn("Stopping a PostgreSQL server (pid {}) left running in {} by an earlier run", pid, dataDirectory);
+                ProcessHandle handle = process.get();
+                handle.destroy();
+                handle.onExit().get(20, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            log.warn("Could not check {} for a PostgreSQL server left running: {}", pidFile, e.toString());
+        }
+    }
+}
