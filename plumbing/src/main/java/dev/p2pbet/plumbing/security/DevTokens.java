@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 /** Mints tokens of the local issuer for any user id: the local stack's stand-in for Cognito. */
@@ -21,6 +22,11 @@ public final class DevTokens {
     }
 
     public static String mint(String subject, String secret, String issuer, Duration lifetime) {
+        return mint(subject, secret, issuer, lifetime, List.of());
+    }
+
+    /** A token whose user belongs to {@code groups} (Cognito's {@code cognito:groups}, e.g. ADMIN). */
+    public static String mint(String subject, String secret, String issuer, Duration lifetime, List<String> groups) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(subject)
@@ -29,6 +35,7 @@ public final class DevTokens {
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("token_use", "access")
+                .claim(CognitoGroups.CLAIM, groups)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {

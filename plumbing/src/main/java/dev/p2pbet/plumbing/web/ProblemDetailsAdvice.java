@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -30,6 +31,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setType(URI.create(TYPE_BASE + problem.reason().toLowerCase().replace('_', '-')));
         body.setProperty("reason", problem.reason());
         return handleExceptionInternal(problem, body, new HttpHeaders(), problem.status(), request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException exception, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You may not do this.");
+        body.setProperty("reason", "FORBIDDEN");
+        return handleExceptionInternal(exception, body, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 
     @ExceptionHandler(Exception.class)

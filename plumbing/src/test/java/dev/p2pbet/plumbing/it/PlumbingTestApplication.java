@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,12 @@ public class PlumbingTestApplication {
         @GetMapping("/api/whoami")
         String whoami(@AuthenticationPrincipal Jwt jwt) {
             return jwt.getSubject();
+        }
+
+        @GetMapping("/api/admin-only")
+        @PreAuthorize("hasRole('ADMIN')")
+        String adminOnly() {
+            return "admin";
         }
 
         @GetMapping("/api/refused")

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,6 +55,21 @@ class WebAndSecurityIT {
         String expired = DevTokens.mint("alice", secret, DevTokens.DEFAULT_ISSUER, Duration.ofMinutes(-5));
 
         assertThat(get("/api/whoami", expired).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void lets_a_member_of_the_admin_group_in() throws Exception {
+        String admin = DevTokens.mint("ops", secret, DevTokens.DEFAULT_ISSUER, Duration.ofMinutes(5), List.of("admin"));
+
+        assertThat(get("/api/admin-only", admin).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refuses_an_ordinary_user_on_an_admin_endpoint_as_problem_json() throws Exception {
+        HttpResponse<String> response = get("/api/admin-only", token("alice"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("\"status\":403");
     }
 
     @Test
