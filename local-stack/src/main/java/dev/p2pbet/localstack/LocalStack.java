@@ -3,6 +3,7 @@ package dev.p2pbet.localstack;
 import dev.p2pbet.testinfra.embedded.ApicurioRegistryProcess;
 import dev.p2pbet.testinfra.embedded.EmbeddedKafkaBroker;
 import dev.p2pbet.testinfra.embedded.EmbeddedPostgresServer;
+import dev.p2pbet.testinfra.support.ShutdownHooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -49,6 +50,8 @@ public final class LocalStack {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("p2pbet.project-root", ".")).toAbsolutePath().normalize();
+        // This program stops everything itself, services before the servers they use.
+        System.setProperty(ShutdownHooks.DISABLED_PROPERTY, "true");
         LocalStack stack = new LocalStack(root);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
@@ -141,6 +144,9 @@ public final class LocalStack {
 
     void stop() {
         log.info("Stopping the local stack...");
+        // Services first and all at once (each drains its work), then the servers in reverse order.
+        started.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
+                .forEach(ServiceProcess::requestStop);
         while (!started.isEmpty()) {
             try {
                 started.pop().close();

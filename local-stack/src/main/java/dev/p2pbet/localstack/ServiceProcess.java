@@ -74,10 +74,15 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    @Override
-    public void close() {
+    /** Asks the service to shut down gracefully (SIGTERM) without waiting. */
+    void requestStop() {
         process.toHandle().descendants().forEach(ProcessHandle::destroy);
         process.destroy();
+    }
+
+    @Override
+    public void close() {
+        requestStop();
         try {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
