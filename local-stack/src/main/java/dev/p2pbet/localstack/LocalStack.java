@@ -3,6 +3,7 @@ package dev.p2pbet.localstack;
 import dev.p2pbet.testinfra.embedded.ApicurioRegistryProcess;
 import dev.p2pbet.testinfra.embedded.EmbeddedKafkaBroker;
 import dev.p2pbet.testinfra.embedded.EmbeddedPostgresServer;
+import dev.p2pbet.testinfra.process.SpringBootProcess;
 import dev.p2pbet.testinfra.support.ShutdownHooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,10 @@ public final class LocalStack {
     static final int POSTGRES_PORT = 15432;
     static final int REGISTRY_PORT = 18081;
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    /** A runnable module of the platform: its folder, database and HTTP port on the local stack. */
+    record PlatformModule(String name, String database, int port) {
+    }
 
     static final List<PlatformModule> MODULES = List.of(
             new PlatformModule("bet-service", "bet", 8081),
@@ -76,7 +81,7 @@ public final class LocalStack {
         ApicurioRegistryProcess registry = remember(ApicurioRegistryProcess.start(REGISTRY_PORT));
 
         String signingSecret = devSigningSecret();
-        List<ServiceProcess> services = new ArrayList<>();
+        List<SpringBootProcess> services = new ArrayList<>();
         for (PlatformModule module : MODULES) {
             Map<String, String> env = new HashMap<>();
             env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(module.database()));
@@ -86,26 +91,28 @@ public final class LocalStack {
             env.put("P2PBET_KAFKA_REGISTRY_URL", registry.registryApiUrl());
             env.put("P2PBET_SECURITY_DEV_SIGNING_SECRET", signingSecret);
             log.info("Starting {} on port {}", module.name(), module.port());
-            services.add(remember(ServiceProcess.start(module, projectRoot, stateDir.resolve("logs"), env)));
+            services.add(remember(SpringBootProcess.start(module.name(),
+                    SpringBootProcess.bootJar(projectRoot.resolve(module.name())), module.port(),
+                    stateDir.resolve("logs").resolve(module.name() + ".log"), env)));
         }
         awaitReady(services);
         printWhereEverythingIs(kafka, postgres, registry, services, Duration.ofNanos(System.nanoTime() - began));
     }
 
-    private void awaitReady(List<ServiceProcess> services) throws InterruptedException {
+    private void awaitReady(List<SpringBootProcess> services) throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<SpringBootProcess> waiting = new ArrayList<>(services);
         while (!waiting.isEmpty()) {
             waiting.removeIf(service -> {
                 boolean ready = service.isReady();
                 if (ready) {
-                    log.info("{} is ready", service.module().name());
+                    log.info("{} is ready", service.name());
                 }
                 return ready;
             });
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not ready after " + READY_TIMEOUT + ": "
-                        + waiting.stream().map(s -> s.module().name() + " (log: " + s.log() + ")").toList());
+                        + waiting.stream().map(s -> s.name() + " (log: " + s.logFile() + ")").toList());
             }
             Thread.sleep(500);
         }
@@ -122,12 +129,12 @@ public final class LocalStack {
     }
 
     private void printWhereEverythingIs(EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres,
-                                        ApicurioRegistryProcess registry, List<ServiceProcess> services,
+                                        ApicurioRegistryProcess registry, List<SpringBootProcess> services,
                                         Duration took) {
         StringBuilder out = new StringBuilder("\n\nThe platform is up (" + took.toSeconds() + " s). Ctrl-C stops everything.\n\n");
-        for (ServiceProcess service : services) {
-            out.append(String.format("  %-24s %s   (health: %s/actuator/health, log: %s)%n", service.module().name(),
-                    service.module().baseUrl(), service.module().baseUrl(), projectRoot.relativize(service.log())));
+        for (SpringBootProcess service : services) {
+            out.append(String.format("  %-24s %s   (health: %s/actuator/health, log: %s)%n", service.name(),
+                    service.baseUrl(), service.baseUrl(), projectRoot.relativize(service.logFile())));
         }
         out.append(String.format("%n  %-24s %s%n", "Kafka bootstrap", kafka.bootstrapServers()));
         out.append(String.format("  %-24s %s%n", "PostgreSQL", postgres.jdbcUrl("postgres") + " (user " + postgres.username() + ")"));
@@ -145,8 +152,8 @@ public final class LocalStack {
     void stop() {
         log.info("Stopping the local stack...");
         // Services first and all at once (each drains its work), then the servers in reverse order.
-        started.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast)
-                .forEach(ServiceProcess::requestStop);
+        started.stream().filter(SpringBootProcess.class::isInstance).map(SpringBootProcess.class::cast)
+                .forEach(SpringBootProcess::requestStop);
         while (!started.isEmpty()) {
             try {
                 started.pop().close();
