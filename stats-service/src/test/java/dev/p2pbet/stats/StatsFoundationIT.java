@@ -2,22 +2,18 @@ package dev.p2pbet.stats;
 
 import dev.p2pbet.plumbing.testing.ServiceFoundationContract;
 import dev.p2pbet.schemas.topics.Topics;
-import dev.p2pbet.testinfra.WithRealInfrastructure;
 import dev.p2pbet.schemas.game.GameCancelled;
 import dev.p2pbet.schemas.game.GameEvent;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "p2pbet.security.dev-signing-secret=${random.uuid}${random.uuid}")
-@WithRealInfrastructure(database = "stats")
+@StatsIntegrationTest
 class StatsFoundationIT extends ServiceFoundationContract {
 
     @Override
     protected List<String> ownTables() {
-        return List.of("games", "game_players", "game_player_stats", "user_bet_stats");
+        return List.of("games", "game_players", "game_player_stats", "user_bet_stats", "user_bet_results");
     }
 
     @Override
