@@ -7,11 +7,9 @@ import dev.p2pbet.testinfra.process.SpringBootProcess;
 import dev.p2pbet.testinfra.support.ShutdownHooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -36,11 +34,22 @@ public final class LocalStack {
 
     /** A runnable module of the platform: its folder, database and HTTP port on the local stack. */
     record PlatformModule(String name, String database, int port) {
+
+        String baseUrl() {
+            return "http://localhost:" + port;
+        }
     }
 
+    static final PlatformModule WALLET_SIMULATOR = new PlatformModule("wallet-simulator", "wallet_simulator", 8085);
+    static final PlatformModule WALLET_GATEWAY = new PlatformModule("wallet-gateway-service", "wallet_gateway", 8082);
+
+    /** The gateway's endpoint for the provider's signed webhooks. */
+    static final String GATEWAY_WEBHOOK_PATH = "/webhooks/wallet";
+
     static final List<PlatformModule> MODULES = List.of(
+            WALLET_SIMULATOR,
             new PlatformModule("bet-service", "bet", 8081),
-            new PlatformModule("wallet-gateway-service", "wallet_gateway", 8082),
+            WALLET_GATEWAY,
             new PlatformModule("settlement-service", "settlement", 8083),
             new PlatformModule("stats-service", "stats", 8084));
 
@@ -80,16 +89,23 @@ public final class LocalStack {
         EmbeddedKafkaBroker kafka = remember(EmbeddedKafkaBroker.start(KAFKA_PORT));
         ApicurioRegistryProcess registry = remember(ApicurioRegistryProcess.start(REGISTRY_PORT));
 
-        String signingSecret = devSigningSecret();
+        LocalSecrets secrets = LocalSecrets.createIn(stateDir);
         List<SpringBootProcess> services = new ArrayList<>();
         for (PlatformModule module : MODULES) {
             Map<String, String> env = new HashMap<>();
             env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(module.database()));
             env.put("SPRING_DATASOURCE_USERNAME", postgres.username());
             env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
-            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("P2PBET_KAFKA_REGISTRY_URL", registry.registryApiUrl());
-            env.put("P2PBET_SECURITY_DEV_SIGNING_SECRET", signingSecret);
+            if (module.equals(WALLET_SIMULATOR)) {
+                env.putAll(simulatorEnvironment(secrets));
+            } else {
+                env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                env.put("P2PBET_KAFKA_REGISTRY_URL", registry.registryApiUrl());
+                env.put("P2PBET_SECURITY_DEV_SIGNING_SECRET", secrets.jwtSigningSecret());
+            }
+            if (module.equals(WALLET_GATEWAY)) {
+                env.putAll(gatewayEnvironment(secrets));
+            }
             log.info("Starting {} on port {}", module.name(), module.port());
             services.add(remember(SpringBootProcess.start(module.name(),
                     SpringBootProcess.bootJar(projectRoot.resolve(module.name())), module.port(),
@@ -118,14 +134,21 @@ public final class LocalStack {
         }
     }
 
-    /** A fresh local issuer secret per run, kept on disk for `./platform token` and never committed. */
-    private String devSigningSecret() throws java.io.IOException {
-        byte[] bytes = new byte[48];
-        new SecureRandom().nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Path file = stateDir.resolve("dev-signing-secret");
-        Files.writeString(file, secret);
-        return secret;
+    /** The simulator plays the provider: it signs webhooks to the gateway and knows the gateway's API key. */
+    private static Map<String, String> simulatorEnvironment(LocalSecrets secrets) {
+        return Map.of(
+                "WALLET_SIMULATOR_WEBHOOK_URL", WALLET_GATEWAY.baseUrl() + GATEWAY_WEBHOOK_PATH,
+                "WALLET_SIMULATOR_WEBHOOK_SECRET", secrets.webhookSecret(),
+                "WALLET_SIMULATOR_API_CLIENTS_GATEWAY", secrets.providerApiKey(),
+                "WALLET_SIMULATOR_SANDBOX_API_KEY", secrets.sandboxKey());
+    }
+
+    private static Map<String, String> gatewayEnvironment(LocalSecrets secrets) {
+        return Map.of(
+                "P2PBET_WALLET_PROVIDER_URL", WALLET_SIMULATOR.baseUrl(),
+                "P2PBET_WALLET_PROVIDER_API_KEY", secrets.providerApiKey(),
+                "P2PBET_WALLET_WEBHOOK_SECRET", secrets.webhookSecret(),
+                "P2PBET_WALLET_COGNITO_HOOK_KEY", secrets.cognitoHookKey());
     }
 
     private void printWhereEverythingIs(EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres,

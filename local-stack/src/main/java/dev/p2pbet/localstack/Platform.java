@@ -4,9 +4,19 @@ import dev.p2pbet.plumbing.security.DevTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
-/** `./platform run` starts the local stack; `./platform token USER` mints a JWT for it. */
+/**
+ * The local stack's command line: {@code run} starts the platform, {@code token} mints a JWT of
+ * the run's local issuer, {@code topic} prints a topic's records decoded through the registry.
+ */
 public final class Platform {
+
+    static final String USAGE = """
+            usage: ./platform run                              start the whole platform
+                   ./platform token USER [--groups g1,g2]      print a JWT for USER (e.g. --groups admin)
+                   ./platform topic TOPIC [KEY]                print TOPIC's records (only KEY's) as JSON""";
 
     private Platform() {
     }
@@ -15,26 +25,35 @@ public final class Platform {
         String command = args.length == 0 ? "run" : args[0];
         switch (command) {
             case "run" -> LocalStack.main(args);
-            case "token" -> printToken(args);
-            default -> {
-                System.err.println("usage: ./platform run | ./platform token USER_ID");
-                System.exit(2);
-            }
+            case "token" -> printToken(Arrays.asList(args).subList(1, args.length));
+            case "topic" -> TopicReader.print(Arrays.asList(args).subList(1, args.length));
+            default -> fail(USAGE);
         }
     }
 
-    private static void printToken(String[] args) throws Exception {
-        if (args.length != 2 || args[1].isBlank()) {
-            System.err.println("usage: ./platform token USER_ID");
-            System.exit(2);
+    private static void printToken(List<String> args) throws Exception {
+        if (args.isEmpty() || args.get(0).isBlank() || args.get(0).startsWith("-")) {
+            fail(USAGE);
         }
-        Path root = Path.of(System.getProperty("p2pbet.project-root", ".")).toAbsolutePath().normalize();
-        Path secretFile = root.resolve(".local-stack").resolve("dev-signing-secret");
+        List<String> groups = List.of();
+        int groupsFlag = args.indexOf("--groups");
+        if (groupsFlag > 0 && groupsFlag + 1 < args.size()) {
+            groups = List.of(args.get(groupsFlag + 1).split(","));
+        }
+        Path secretFile = stateDir().resolve("dev-signing-secret");
         if (!Files.exists(secretFile)) {
-            System.err.println("No local stack has run here yet: start it with ./platform run");
-            System.exit(1);
+            fail("No local stack has run here yet: start it with ./platform run");
         }
         String secret = Files.readString(secretFile).trim();
-        System.out.println(DevTokens.mint(args[1], secret, DevTokens.DEFAULT_ISSUER, Duration.ofHours(12)));
+        System.out.println(DevTokens.mint(args.get(0), secret, DevTokens.DEFAULT_ISSUER, Duration.ofHours(12), groups));
+    }
+
+    static Path stateDir() {
+        return Path.of(System.getProperty("p2pbet.project-root", ".")).toAbsolutePath().normalize().resolve(".local-stack");
+    }
+
+    static void fail(String message) {
+        System.err.println(message);
+        System.exit(2);
     }
 }
