@@ -44,7 +44,7 @@ public final class LocalStack {
     static final PlatformModule WALLET_GATEWAY = new PlatformModule("wallet-gateway-service", "wallet_gateway", 8082);
 
     /** The gateway's endpoint for the provider's signed webhooks. */
-    static final String GATEWAY_WEBHOOK_PATH = "/webhooks/wallet";
+    static final String GATEWAY_WEBHOOK_PATH = "/webhooks/wallet-provider";
 
     static final List<PlatformModule> MODULES = List.of(
             WALLET_SIMULATOR,
@@ -146,9 +146,9 @@ public final class LocalStack {
     private static Map<String, String> gatewayEnvironment(LocalSecrets secrets) {
         return Map.of(
                 "P2PBET_WALLET_PROVIDER_URL", WALLET_SIMULATOR.baseUrl(),
-                "P2PBET_WALLET_PROVIDER_API_KEY", secrets.providerApiKey(),
+                "P2PBET_WALLET_PROVIDER_APIKEY", secrets.providerApiKey(),
                 "P2PBET_WALLET_WEBHOOK_SECRET", secrets.webhookSecret(),
-                "P2PBET_WALLET_COGNITO_HOOK_KEY", secrets.cognitoHookKey());
+                "P2PBET_WALLET_COGNITOHOOKKEY", secrets.cognitoHookKey());
     }
 
     private void printWhereEverythingIs(EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres,
