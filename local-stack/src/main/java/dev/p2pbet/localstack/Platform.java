@@ -16,7 +16,11 @@ public final class Platform {
     static final String USAGE = """
             usage: ./platform run                              start the whole platform
                    ./platform token USER [--groups g1,g2]      print a JWT for USER (e.g. --groups admin)
-                   ./platform topic TOPIC [KEY]                print TOPIC's records (only KEY's) as JSON""";
+                   ./platform topic TOPIC [KEY]                print TOPIC's records (only KEY's) as JSON
+                   ./platform topics apply [--production]      make the cluster's topics match the catalogue
+                   ./platform topics lag                       consumer lag per group and topic
+                   ./platform topics replay-dlt TOPIC          put TOPIC.DLT's records back on TOPIC
+                   (topics commands: --bootstrap-servers HOST:PORT for another cluster than the local stack's)""";
 
     private Platform() {
     }
@@ -27,6 +31,7 @@ public final class Platform {
             case "run" -> LocalStack.main(args);
             case "token" -> printToken(Arrays.asList(args).subList(1, args.length));
             case "topic" -> TopicReader.print(Arrays.asList(args).subList(1, args.length));
+            case "topics" -> TopicsCommand.run(Arrays.asList(args).subList(1, args.length));
             default -> fail(USAGE);
         }
     }

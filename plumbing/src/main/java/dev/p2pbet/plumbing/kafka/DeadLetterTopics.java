@@ -3,6 +3,7 @@ package dev.p2pbet.plumbing.kafka;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.p2pbet.schemas.topics.TopicSpec;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,8 +24,6 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 public final class DeadLetterTopics {
 
-    /** As the catalogue names them: {@code <topic>.DLT}, with the partitions of the topic. */
-    public static final String SUFFIX = ".DLT";
 
     private DeadLetterTopics() {
     }
@@ -36,7 +35,7 @@ public final class DeadLetterTopics {
         templates.put(Object.class, template(producerProperties, AvroKafkaSerializer.class,
                 AvroSerdeSettings.serializer(properties.getRegistryUrl(), properties.isAutoRegisterSchemas())));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-                (record, exception) -> new TopicPartition(record.topic() + SUFFIX, record.partition()));
+                (record, exception) -> new TopicPartition(record.topic() + TopicSpec.DLT_SUFFIX, record.partition()));
         long retries = Math.max(0, properties.getMaxAttempts() - 1L);
         DefaultErrorHandler handler = new DefaultErrorHandler(
                 recoverer, new FixedBackOff(properties.getRetryBackoff().toMillis(), retries));
