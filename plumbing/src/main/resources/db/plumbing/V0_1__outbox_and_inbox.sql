@@ -8,6 +8,9 @@ CREATE TABLE outbox_record (
     -- The value already in the Confluent wire format (magic byte, schema id, Avro body),
     -- serialized against the registry when the row was written.
     payload     BYTEA       NOT NULL,
+    -- Kafka headers to send with the record, one "name=value" per line (the W3C traceparent of
+    -- the transaction that wrote the row, so one trace spans services across the outbox hop).
+    headers     TEXT        NOT NULL DEFAULT '',
     -- Rows of one key share a shard; a relay holds a shard's advisory lock while it sends,
     -- so replicas relay in parallel without reordering a key's records.
     shard       INT         NOT NULL,

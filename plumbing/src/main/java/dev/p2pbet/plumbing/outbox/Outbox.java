@@ -16,17 +16,20 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final AvroRecordSerializer serializer;
     private final int shards;
+    private final TraceHeaders traceHeaders;
 
-    public Outbox(JdbcClient jdbc, AvroRecordSerializer serializer, int shards) {
+    public Outbox(JdbcClient jdbc, AvroRecordSerializer serializer, int shards, TraceHeaders traceHeaders) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.shards = shards;
+        this.traceHeaders = traceHeaders;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, SpecificRecord event) {
-        jdbc.sql("INSERT INTO outbox_record (topic, record_key, payload, shard) VALUES (?, ?, ?, ?)")
-                .params(topic, key, serializer.serialize(topic, event), shardOf(key))
+        jdbc.sql("INSERT INTO outbox_record (topic, record_key, payload, shard, headers) VALUES (?, ?, ?, ?, ?)")
+                .params(topic, key, serializer.serialize(topic, event), shardOf(key),
+                        TraceHeaders.encode(traceHeaders.current()))
                 .update();
     }
 

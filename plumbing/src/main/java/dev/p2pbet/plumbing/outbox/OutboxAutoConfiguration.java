@@ -11,7 +11,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -24,14 +29,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(after = PlumbingKafkaAutoConfiguration.class, afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"})
 @ConditionalOnBean(JdbcClient.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, AvroRecordSerializer serializer, OutboxProperties properties) {
-        return new Outbox(jdbc, serializer, properties.getShards());
+    Outbox outbox(JdbcClient jdbc, AvroRecordSerializer serializer, OutboxProperties properties,
+                  ObjectProvider<TraceHeaders> traceHeaders) {
+        return new Outbox(jdbc, serializer, properties.getShards(), traceHeaders.getIfAvailable(() -> TraceHeaders.NONE));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class Tracing {
+
+        @Bean
+        @ConditionalOnBean({Tracer.class, Propagator.class})
+        TraceHeaders traceHeaders(Tracer tracer, Propagator propagator) {
+            return TraceHeaders.of(tracer, propagator);
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -3,6 +3,7 @@ package dev.p2pbet.plumbing.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -60,13 +61,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     private int claimSendAndDelete() {
         List<OutboxRow> rows = jdbc.sql("""
-                        SELECT id, topic, record_key, payload FROM outbox_record
+                        SELECT id, topic, record_key, payload, headers FROM outbox_record
                         WHERE pg_try_advisory_xact_lock(?, shard)
                         ORDER BY id
                         LIMIT ?
                         FOR UPDATE SKIP LOCKED""")
                 .params(SHARD_LOCK_NAMESPACE, properties.getBatchSize())
-                .query((rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                .query((rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
+                        rs.getString(5)))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -80,7 +82,10 @@ public class OutboxRelay implements SmartLifecycle {
     private void send(List<OutboxRow> rows) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acks.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            TraceHeaders.decode(row.headers()).forEach((name, value) ->
+                    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            acks.add(producer.send(record));
         }
         producer.flush();
         long deadline = System.nanoTime() + properties.getSendTimeout().toNanos();
@@ -143,6 +148,6 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private record OutboxRow(long id, String topic, String key, byte[] payload) {
+    private record OutboxRow(long id, String topic, String key, byte[] payload, String headers) {
     }
 }

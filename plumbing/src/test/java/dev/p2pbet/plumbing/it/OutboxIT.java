@@ -6,6 +6,9 @@ import dev.p2pbet.plumbing.outbox.Outbox;
 import dev.p2pbet.plumbing.testing.TopicProbe;
 import dev.p2pbet.schemas.bet.BetEvent;
 import dev.p2pbet.schemas.topics.Topics;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,9 @@ class OutboxIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Tracer tracer;
 
     private final TopicProbe probe = PlumbingIntegrationTest.Probe.topics();
 
@@ -88,6 +94,21 @@ class OutboxIT {
             return received.size() == appended.size();
         }, WAIT);
         assertThat(received).containsExactlyElementsOf(appended);
+    }
+
+    @Test
+    void carries_the_trace_of_the_writing_transaction_in_the_record_headers() {
+        String betId = UUID.randomUUID().toString();
+        Span span = tracer.nextSpan().name("place-bet").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            transactions.executeWithoutResult(tx -> outbox.append(Topics.BET_EVENTS, betId, SampleEvents.betOpened(betId)));
+        } finally {
+            span.end();
+        }
+
+        ConsumerRecord<String, byte[]> record = probe.findByKey(Topics.BET_EVENTS, betId, WAIT).orElseThrow();
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .contains(span.context().traceId());
     }
 
     @Test
