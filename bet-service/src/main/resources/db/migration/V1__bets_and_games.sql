@@ -30,10 +30,18 @@ CREATE TABLE bets (
     stat                TEXT,
     stake_minor         BIGINT      NOT NULL CHECK (stake_minor > 0),
     currency            CHAR(3)     NOT NULL,
+    -- withdrawn / expired: the offer ended (creator withdrew it, its game started) and settlement is
+    -- refunding the stake; the confirmed refund makes it refunded.
     status              TEXT        NOT NULL CHECK (status IN ('escrow_pending', 'open', 'rejected', 'matching',
-                                        'matched', 'settling', 'high_gas_wait', 'won', 'lost', 'refunded')),
+                                        'matched', 'withdrawn', 'expired', 'settling', 'high_gas_wait', 'won',
+                                        'lost', 'refunded')),
     status_reason       TEXT,
+    status_detail       TEXT,
+    -- acceptances so far: attempt n's escrow-in is the transfer <bet_id>:escrow-acceptor:<n>
+    accept_attempts     INT         NOT NULL DEFAULT 0 CHECK (accept_attempts >= 0),
     winner_id           TEXT,
+    creator_refund_minor  BIGINT,
+    acceptor_refund_minor BIGINT,
     idempotency_key     TEXT,
     created_at          TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at          TIMESTAMPTZ NOT NULL DEFAULT now()
@@ -45,3 +53,4 @@ CREATE UNIQUE INDEX bets_creator_idempotency_key ON bets (creator_id, idempotenc
 CREATE INDEX bets_lobby ON bets (status, game_id, created_at, bet_id);
 CREATE INDEX bets_creator ON bets (creator_id, created_at);
 CREATE INDEX bets_acceptor ON bets (acceptor_id, created_at);
+CREATE INDEX bets_pending_acceptor ON bets (pending_acceptor_id) WHERE pending_acceptor_id IS NOT NULL;

@@ -2,17 +2,13 @@ package dev.p2pbet.bet;
 
 import dev.p2pbet.plumbing.testing.ServiceFoundationContract;
 import dev.p2pbet.schemas.topics.Topics;
-import dev.p2pbet.testinfra.WithRealInfrastructure;
 import dev.p2pbet.schemas.bet.BetEvent;
 import dev.p2pbet.schemas.bet.BetOpened;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "p2pbet.security.dev-signing-secret=${random.uuid}${random.uuid}")
-@WithRealInfrastructure(database = "bet")
+@BetIntegrationTest
 class BetServiceFoundationIT extends ServiceFoundationContract {
 
     @Override
