@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiIT extends BetIT {
 
     /** The copy kept in the repository (docs/api/ takes it from here). */
-    private static final Path COMMITTED = Path.of("api/openapi.yaml");
+    private static final Path COMMITTED = Path.of("../docs/api/bet-service.yaml");
     private static final Path SERVED = Path.of("target/openapi.yaml");
 
     @Test
