@@ -2,7 +2,7 @@ package dev.p2pbet.wallet;
 
 import dev.p2pbet.plumbing.testing.ServiceFoundationContract;
 import dev.p2pbet.schemas.topics.Topics;
-import dev.p2pbet.testinfra.WithRealInfrastructure;
+import dev.p2pbet.wallet.support.WalletGatewayIT;
 import dev.p2pbet.schemas.wallet.TransferEvent;
 import dev.p2pbet.schemas.wallet.TransferFailed;
 import dev.p2pbet.schemas.wallet.TransferFailureReason;
@@ -10,11 +10,8 @@ import dev.p2pbet.schemas.wallet.TransferPurpose;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "p2pbet.security.dev-signing-secret=${random.uuid}${random.uuid}")
-@WithRealInfrastructure(database = "wallet_gateway")
+@WalletGatewayIT
 class WalletGatewayFoundationIT extends ServiceFoundationContract {
 
     @Override

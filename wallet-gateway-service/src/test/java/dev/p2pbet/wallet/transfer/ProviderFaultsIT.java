@@ -1,0 +1,114 @@
+package dev.p2pbet.wallet.transfer;
+
+import static dev.p2pbet.wallet.support.TransferCommands.aBetId;
+import static dev.p2pbet.wallet.support.Users.aUserWith;
+import static dev.p2pbet.wallet.support.Users.walletOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.p2pbet.schemas.wallet.TransferConfirmed;
+import dev.p2pbet.schemas.wallet.TransferEvent;
+import dev.p2pbet.schemas.wallet.TransferFailed;
+import dev.p2pbet.schemas.wallet.TransferFailureReason;
+import dev.p2pbet.schemas.wallet.TransferIds;
+import dev.p2pbet.wallet.support.TransferCommands;
+import dev.p2pbet.wallet.support.TransferEventsRecorder;
+import dev.p2pbet.wallet.support.WalletGatewayIT;
+import dev.p2pbet.wallet.support.WalletSimulator;
+import dev.p2pbet.wallet.wallet.persistence.WalletRepository;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The provider misbehaves (the simulator's fault switches, seeded so a run repeats): 5xx before and after it stored
+ * the transfer, responses slower than the gateway's read timeout, a provider that stays down. Each transfer ends
+ * confirmed or cleanly failed, with exactly one outcome, and money moves at most once.
+ */
+@WalletGatewayIT
+class ProviderFaultsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final TransferCommands commands = new TransferCommands();
+    private final WalletSimulator simulator = WalletSimulator.shared();
+    private final TransferEventsRecorder events = TransferEventsRecorder.shared();
+
+    @Autowired
+    WalletRepository wallets;
+
+    @AfterAll
+    static void closeProducer() {
+        commands.close();
+    }
+
+    @Test
+    void provider_5xx_before_and_after_storing_the_transfer_are_retried_and_every_transfer_is_confirmed_once() {
+        simulator.faults("{\"seed\":7,\"post_transfer_error_rate\":0.6,\"error_after_commit_share\":0.5}");
+
+        List<Escrow> escrows = escrowsOf(6, 1_000, 5_000);
+
+        escrows.forEach(escrow -> {
+            TransferConfirmed confirmed = events.awaitConfirmed(escrow.transferId(), WAIT);
+            assertThat(confirmed.getAmount().getAmountMinor()).isEqualTo(1_000);
+        });
+        escrows.forEach(this::assertMovedOnce);
+    }
+
+    @Test
+    void provider_timeouts_are_retried_and_every_transfer_is_confirmed_once() {
+        simulator.faults("{\"seed\":11,\"slow_response_rate\":0.5,\"slow_response_delay_ms\":800}");
+
+        List<Escrow> escrows = escrowsOf(4, 1_000, 5_000);
+
+        escrows.forEach(escrow -> events.awaitConfirmed(escrow.transferId(), WAIT));
+        simulator.noFaults();
+        escrows.forEach(this::assertMovedOnce);
+    }
+
+    @Test
+    void a_provider_that_stays_down_fails_the_transfer_cleanly_and_the_same_transfer_succeeds_when_commanded_again() {
+        simulator.faults("{\"post_transfer_error_rate\":1.0,\"error_after_commit_share\":0.0}");
+        String alice = aUserWith(5_000, wallets);
+        String betId = aBetId();
+        String transferId = TransferIds.escrowCreator(betId);
+
+        commands.send(TransferCommands.escrowIn(betId, alice, 1_000));
+
+        TransferFailed failed = events.awaitFailed(transferId, WAIT);
+        assertThat(failed.getReason()).isEqualTo(TransferFailureReason.PROVIDER_UNAVAILABLE);
+        assertThat(failed.getRetryable()).isTrue();
+        assertThat(simulator.transferByKey(transferId)).as("the provider never took it").isEmpty();
+        assertThat(simulator.balance(walletOf(alice))).isEqualTo(5_000);
+
+        simulator.noFaults();
+        commands.send(TransferCommands.escrowIn(betId, alice, 1_000));
+
+        await().atMost(WAIT).until(() -> events.outcomes(transferId).size() == 2);
+        List<TransferEvent> outcomes = events.outcomes(transferId);
+        assertThat(outcomes.get(1).getPayload()).isInstanceOf(TransferConfirmed.class);
+        assertThat(simulator.balance(walletOf(alice))).isEqualTo(4_000);
+    }
+
+    private List<Escrow> escrowsOf(int count, long stake, long balance) {
+        List<Escrow> escrows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String user = aUserWith(balance, wallets);
+            String betId = aBetId();
+            escrows.add(new Escrow(user, TransferIds.escrowCreator(betId), stake, balance));
+            commands.send(TransferCommands.escrowIn(betId, user, stake));
+        }
+        return escrows;
+    }
+
+    private void assertMovedOnce(Escrow escrow) {
+        await().atMost(WAIT).until(() -> simulator.available(walletOf(escrow.user())) == escrow.balance() - escrow.stake());
+        assertThat(simulator.balance(walletOf(escrow.user()))).isEqualTo(escrow.balance() - escrow.stake());
+        assertThat(events.outcomes(escrow.transferId())).hasSize(1);
+    }
+
+    private record Escrow(String user, String transferId, long stake, long balance) {
+    }
+}
