@@ -1,14 +1,16 @@
 # syntax=docker/dockerfile:1
-# The settlement-service image (decisions, liquidity audits, payouts and refunds).
-# Built from the Spring Boot jar Maven made, unpacked into layers (dependencies change seldom,
-# the application often: a rebuild ships only the last layer) and run as a non-root user.
-#   ./mvnw -pl settlement-service -am -DskipTests package && docker build -t p2pbet/settlement-service:local settlement-service
-# (deploy/build-images.sh builds all five.)
+# The image of every runnable module (the four services and the wallet simulator); the build
+# context is the module's folder. Built from the Spring Boot jar Maven made, unpacked into layers
+# (dependencies change seldom, the application often: a rebuild ships only the last layer) and
+# run as a non-root user.
+#   ./mvnw -pl bet-service -am -DskipTests package
+#   docker build -f deploy/docker/service.Dockerfile -t p2pbet/bet-service:local bet-service
+# (deploy/build-images.sh builds all five; ./mvnw -Dimages -DskipTests verify does it from Maven.)
 ARG JAVA_IMAGE=eclipse-temurin:21-jre-noble
 
 FROM ${JAVA_IMAGE} AS layers
 WORKDIR /build
-ARG JAR_FILE=target/settlement-service-*.jar
+ARG JAR_FILE=target/*.jar
 COPY ${JAR_FILE} app.jar
 # An empty layer is not written: make every directory so each COPY below finds one.
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted \
