@@ -95,6 +95,8 @@ public class VaultBalanceReports {
                     .setBalance(Money.newBuilder().setAmountMinor(reading.provider().balanceMinor())
                             .setCurrency(reading.provider().currency()).build())
                     .setAsOf(reading.provider().asOf().truncatedTo(ChronoUnit.MILLIS))
+                    .setLedgerExpectedBalance(Money.newBuilder().setAmountMinor(reading.expectedMinor())
+                            .setCurrency(reading.provider().currency()).build())
                     .build());
         });
     }

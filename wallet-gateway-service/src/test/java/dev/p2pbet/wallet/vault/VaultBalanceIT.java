@@ -42,6 +42,17 @@ class VaultBalanceIT {
     }
 
     @Test
+    void the_report_carries_what_the_ledger_expects_the_vault_to_hold() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> vault.read().discrepancyMinor() == 0);
+
+        String requestId = commands.requestVaultBalance();
+
+        VaultBalanceReported report = events.awaitReport(requestId, Duration.ofSeconds(20));
+        assertThat(report.getLedgerExpectedBalance()).isNotNull();
+        assertThat(report.getLedgerExpectedBalance().getAmountMinor()).isEqualTo(report.getBalance().getAmountMinor());
+    }
+
+    @Test
     void the_ledger_expects_exactly_what_the_provider_holds_in_the_vault_once_no_transfer_is_in_flight() {
         await().atMost(Duration.ofSeconds(20)).until(() -> vault.read().discrepancyMinor() == 0);
     }
