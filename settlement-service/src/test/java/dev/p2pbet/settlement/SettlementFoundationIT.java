@@ -2,23 +2,19 @@ package dev.p2pbet.settlement;
 
 import dev.p2pbet.plumbing.testing.ServiceFoundationContract;
 import dev.p2pbet.schemas.topics.Topics;
-import dev.p2pbet.testinfra.WithRealInfrastructure;
 import dev.p2pbet.schemas.settlement.AuditVerdict;
 import dev.p2pbet.schemas.settlement.LiquidityAuditPassed;
 import dev.p2pbet.schemas.settlement.SettlementEvent;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "p2pbet.security.dev-signing-secret=${random.uuid}${random.uuid}")
-@WithRealInfrastructure(database = "settlement")
+@SettlementIntegrationTest
 class SettlementFoundationIT extends ServiceFoundationContract {
 
     @Override
     protected List<String> ownTables() {
-        return List.of("escrowed_bets", "settlements", "liquidity_audits");
+        return List.of("escrowed_bets", "settlements", "settlement_transfers", "liquidity_audits", "game_results");
     }
 
     @Override

@@ -1,0 +1,228 @@
+package dev.p2pbet.settlement;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.p2pbet.plumbing.kafka.AvroRecordSerializer;
+import dev.p2pbet.plumbing.security.DevTokens;
+import dev.p2pbet.plumbing.testing.TopicProbe;
+import dev.p2pbet.schemas.bet.BetEvent;
+import dev.p2pbet.schemas.bet.Selection;
+import dev.p2pbet.schemas.game.GameEvent;
+import dev.p2pbet.schemas.settlement.SettlementEvent;
+import dev.p2pbet.schemas.topics.Topics;
+import dev.p2pbet.settlement.support.FakeGateway;
+import dev.p2pbet.settlement.support.OtherServices;
+import dev.p2pbet.testinfra.RealInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the integration tests share: bet-service's and stats-service's events played on the real
+ * topics, the wallet gateway played by {@link FakeGateway}, topics read as an outside consumer reads
+ * them, and the admin API over real HTTP with real tokens. Every test uses its own game and users.
+ */
+@SettlementIntegrationTest
+public abstract class SettlementIT {
+
+    protected static final Duration WAIT = Duration.ofSeconds(60);
+    protected static final long CREATOR_GAS = 12;
+    protected static final long ACCEPTOR_GAS = 9;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static KafkaProducer<String, byte[]> producer;
+
+    @LocalServerPort
+    protected int port;
+
+    @Value("${p2pbet.security.dev-signing-secret}")
+    String secret;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    AvroRecordSerializer serializer;
+
+    private TopicProbe probe;
+    protected FakeGateway gateway;
+
+    @BeforeEach
+    void gatewayUp() {
+        gateway = FakeGateway.start(serializer, probe());
+        gateway.tamper(0);
+        gateway.gasQuote(FakeGateway.DEFAULT_GAS_QUOTE);
+        gateway.answerAudits(true);
+        gateway.deliverTwice(false);
+    }
+
+    protected static String aGame() {
+        return "g-" + UUID.randomUUID();
+    }
+
+    protected static String aUser(String name) {
+        return name + "-" + UUID.randomUUID();
+    }
+
+    protected static String aBetId() {
+        return "b-" + UUID.randomUUID();
+    }
+
+    // ---- the other services -------------------------------------------------------------------
+
+    /** A matched bet: both stakes confirmed in the vault, as bet-service reports them. */
+    protected String aMatchedBet(String gameId, String creator, String acceptor, Selection selection, long stake) {
+        String betId = aBetId();
+        publish(OtherServices.betCreated(betId, gameId, creator, selection, stake));
+        gateway.escrowIn(stake);
+        publish(OtherServices.betOpened(betId, CREATOR_GAS));
+        gateway.escrowIn(stake);
+        publish(OtherServices.betMatched(betId, acceptor, ACCEPTOR_GAS));
+        awaitProjection(betId, "matched");
+        return betId;
+    }
+
+    /** An open offer: the creator's stake confirmed in the vault. */
+    protected String anOpenOffer(String gameId, String creator, Selection selection, long stake) {
+        String betId = aBetId();
+        publish(OtherServices.betCreated(betId, gameId, creator, selection, stake));
+        gateway.escrowIn(stake);
+        publish(OtherServices.betOpened(betId, CREATOR_GAS));
+        awaitProjection(betId, "open");
+        return betId;
+    }
+
+    protected void awaitProjection(String betId, String status) {
+        await().atMost(WAIT).until(() -> status.equals(jdbc.sql("SELECT status FROM escrowed_bets WHERE bet_id = ?")
+                .param(betId).query(String.class).optional().orElse("")));
+    }
+
+    protected String settlementStatus(String betId) {
+        return jdbc.sql("SELECT status FROM settlements WHERE bet_id = ?").param(betId).query(String.class)
+                .optional().orElse("");
+    }
+
+    protected void awaitSettlement(String betId, String status) {
+        await().atMost(WAIT).until(() -> settlementStatus(betId).equals(status));
+    }
+
+    protected void publish(BetEvent event) {
+        send(Topics.BET_EVENTS, event.getBetId(), event);
+    }
+
+    protected void publish(GameEvent event) {
+        send(Topics.GAME_EVENTS, event.getGameId(), event);
+    }
+
+    protected void send(String topic, String key, SpecificRecord event) {
+        sendAsync(topic, key, event);
+        producer().flush();
+    }
+
+    /** Sends without waiting; {@link #flush()} waits for every acknowledgement. */
+    protected void sendAsync(String topic, String key, SpecificRecord event) {
+        producer().send(new ProducerRecord<>(topic, key, serializer.serialize(topic, event)));
+    }
+
+    protected void flush() {
+        producer().flush();
+    }
+
+    private static synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.shared().kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                    new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    // ---- the admin API ------------------------------------------------------------------------
+
+    protected HttpResponse<String> admin(String method, String path, List<String> groups) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + DevTokens.mint("ops-" + UUID.randomUUID(), secret,
+                        DevTokens.DEFAULT_ISSUER, Duration.ofMinutes(5), groups))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the topics ---------------------------------------------------------------------------
+
+    protected synchronized TopicProbe probe() {
+        if (probe == null) {
+            RealInfrastructure infra = RealInfrastructure.shared();
+            probe = new TopicProbe(infra.kafkaBootstrapServers(), infra.registryApiUrl(), infra.registryCcompatUrl());
+        }
+        return probe;
+    }
+
+    /**
+     * The decoded values of {@code topic} whose key matches, in order: read from the beginning until
+     * {@code expected} have arrived, then half a second more to catch any extra one.
+     */
+    protected <T> List<T> recordsWhere(String topic, Predicate<String> key, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<T> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.key() != null && key.test(record.key())) {
+                        records.add(probe().decode(topic, record.value()));
+                    }
+                }
+                if (records.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + Duration.ofMillis(500).toNanos();
+                }
+            }
+        }
+        return records;
+    }
+
+    /** The payloads published on settlement.events under this bet (or audit) id, in order. */
+    protected List<Object> settlementEvents(String aggregateId, int expected) {
+        return this.<SettlementEvent>recordsWhere(Topics.SETTLEMENT_EVENTS, aggregateId::equals, expected).stream()
+                .map(SettlementEvent::getPayload).toList();
+    }
+}
