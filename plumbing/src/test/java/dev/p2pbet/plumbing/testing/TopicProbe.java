@@ -37,6 +37,45 @@ public final class TopicProbe {
         this.ccompatUrl = ccompatUrl;
     }
 
+    /** A probe on the JVM's shared real infrastructure (test-infra). */
+    public static TopicProbe onRealInfrastructure() {
+        dev.p2pbet.testinfra.RealInfrastructure infra = dev.p2pbet.testinfra.RealInfrastructure.shared();
+        return new TopicProbe(infra.kafkaBootstrapServers(), infra.registryApiUrl(), infra.registryCcompatUrl());
+    }
+
+    /**
+     * The decoded values of {@code topic} whose key matches, in order per partition: read from the
+     * beginning of every partition until {@code expected} have arrived, then half a second more to
+     * catch an extra one (a test of "exactly once" must see a duplicate if there is one).
+     */
+    public <T> java.util.List<T> decodedWhere(String topic, Predicate<String> key, int expected, Duration timeout) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        java.util.List<T> records = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            java.util.List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.key() != null && key.test(record.key())) {
+                        records.add(decode(topic, record.value()));
+                    }
+                }
+                if (records.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + Duration.ofMillis(500).toNanos();
+                }
+            }
+        }
+        return records;
+    }
+
     /** The first record of {@code topic} that matches, read from the beginning by a fresh consumer group. */
     public Optional<ConsumerRecord<String, byte[]>> find(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
                                                          Duration timeout) {
