@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxAutoConfiguration {
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, AvroRecordSerializer serializer, OutboxProperties properties,
+    Outbox outbox(JdbcTemplate jdbc, AvroRecordSerializer serializer, OutboxProperties properties,
                   ObjectProvider<TraceHeaders> traceHeaders) {
         return new Outbox(jdbc, serializer, properties.getShards(), traceHeaders.getIfAvailable(() -> TraceHeaders.NONE));
     }

@@ -97,6 +97,20 @@ class OutboxIT {
     }
 
     @Test
+    void appends_a_batch_in_order_and_publishes_every_event_of_it() {
+        String betId = UUID.randomUUID().toString();
+        List<Outbox.Entry> batch = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            batch.add(new Outbox.Entry(betId, SampleEvents.betOpened(betId)));
+        }
+
+        transactions.executeWithoutResult(tx -> outbox.appendAll(Topics.BET_EVENTS, batch));
+
+        List<BetEvent> received = probe.decodedWhere(Topics.BET_EVENTS, betId::equals, batch.size(), WAIT);
+        assertThat(received).containsExactlyElementsOf(batch.stream().map(e -> (BetEvent) e.event()).toList());
+    }
+
+    @Test
     void carries_the_trace_of_the_writing_transaction_in_the_record_headers() {
         String betId = UUID.randomUUID().toString();
         Span span = tracer.nextSpan().name("place-bet").start();

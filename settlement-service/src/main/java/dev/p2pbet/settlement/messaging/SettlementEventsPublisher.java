@@ -6,6 +6,7 @@ import dev.p2pbet.schemas.topics.Topics;
 import dev.p2pbet.schemas.wallet.TransferCommand;
 import dev.p2pbet.settlement.Avro;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -21,23 +22,47 @@ public class SettlementEventsPublisher {
         this.clock = clock;
     }
 
+    /** A payload and the id it is keyed by: a bet id (or an audit id) for events, a transfer id for commands. */
+    public record Keyed(String key, Object payload) {
+    }
+
     /** {@code aggregateId}: the bet id, or the audit id for audits. */
     public void event(String aggregateId, Object payload) {
-        outbox.append(Topics.SETTLEMENT_EVENTS, aggregateId, SettlementEvent.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(Avro.millis(clock.instant()))
-                .setAggregateId(aggregateId)
-                .setPayload(payload)
-                .build());
+        outbox.append(Topics.SETTLEMENT_EVENTS, aggregateId, event(new Keyed(aggregateId, payload)));
     }
 
     public void command(String transferId, Object payload) {
-        outbox.append(Topics.WALLET_TRANSFER_COMMANDS, transferId, TransferCommand.newBuilder()
+        outbox.append(Topics.WALLET_TRANSFER_COMMANDS, transferId, command(new Keyed(transferId, payload)));
+    }
+
+    /** Many events in JDBC batches: a game's settlement publishes thousands in one transaction. */
+    public void events(List<Keyed> payloads) {
+        outbox.appendAll(Topics.SETTLEMENT_EVENTS,
+                payloads.stream().map(p -> new Outbox.Entry(p.key(), event(p))).toList());
+    }
+
+    /** Many transfer commands in JDBC batches. */
+    public void commands(List<Keyed> payloads) {
+        outbox.appendAll(Topics.WALLET_TRANSFER_COMMANDS,
+                payloads.stream().map(p -> new Outbox.Entry(p.key(), command(p))).toList());
+    }
+
+    private SettlementEvent event(Keyed payload) {
+        return SettlementEvent.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(Avro.millis(clock.instant()))
-                .setTransferId(transferId)
-                .setPayload(payload)
-                .build());
+                .setAggregateId(payload.key())
+                .setPayload(payload.payload())
+                .build();
+    }
+
+    private TransferCommand command(Keyed payload) {
+        return TransferCommand.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Avro.millis(clock.instant()))
+                .setTransferId(payload.key())
+                .setPayload(payload.payload())
+                .build();
     }
 
     public void raw(String topic, String key, org.apache.avro.specific.SpecificRecord record) {

@@ -147,17 +147,16 @@ public class TransferCommander {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'commanded')""",
                 transfers.stream().map(t -> new Object[] {t.transferId(), t.betId(), t.leg(), t.purpose(), t.userId(),
                         t.amountMinor(), t.gasInMinor(), t.gasQuoteMinor()}).toList());
-        for (OutgoingTransfer t : transfers) {
-            publisher.command(t.transferId(), command(t));
-        }
-        for (Waiting w : commanded) {
-            if (!w.outcome().isRefund()) {
-                publisher.event(w.betId(), PayoutCommanded.newBuilder().setBetId(w.betId()).setGameId(w.gameId())
+        publisher.commands(transfers.stream()
+                .map(t -> new SettlementEventsPublisher.Keyed(t.transferId(), command(t))).toList());
+        publisher.events(commanded.stream()
+                .filter(w -> !w.outcome().isRefund())
+                .map(w -> new SettlementEventsPublisher.Keyed(w.betId(), PayoutCommanded.newBuilder()
+                        .setBetId(w.betId()).setGameId(w.gameId())
                         .setWinnerId(w.winnerId()).setLoserId(w.loserId())
                         .setPayout(Avro.money(w.payoutMinor(), w.currency())).setFee(Avro.money(w.feeMinor(), w.currency()))
-                        .setAuditId(auditId).build());
-            }
-        }
+                        .setAuditId(auditId).build()))
+                .toList());
     }
 
     private void hold(List<Held> held) {
