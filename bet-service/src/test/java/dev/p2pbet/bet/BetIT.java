@@ -5,28 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import dev.p2pbet.plumbing.kafka.AvroRecordSerializer;
 import dev.p2pbet.plumbing.security.DevTokens;
+import dev.p2pbet.plumbing.testing.EventPlayer;
 import dev.p2pbet.plumbing.testing.TopicProbe;
 import dev.p2pbet.schemas.game.GameEvent;
 import dev.p2pbet.schemas.settlement.SettlementEvent;
 import dev.p2pbet.schemas.topics.Topics;
 import dev.p2pbet.schemas.wallet.TransferEvent;
-import dev.p2pbet.testinfra.RealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +39,7 @@ public abstract class BetIT {
     protected static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static KafkaProducer<String, byte[]> producer;
+    private static EventPlayer player;
 
     @LocalServerPort
     protected int port;
@@ -64,9 +57,9 @@ public abstract class BetIT {
 
     @AfterAll
     static void disconnect() {
-        if (producer != null) {
-            producer.close();
-            producer = null;
+        if (player != null) {
+            player.close();
+            player = null;
         }
     }
 
@@ -111,23 +104,14 @@ public abstract class BetIT {
     }
 
     private void send(String topic, String key, SpecificRecord event) {
-        try {
-            producer().send(new ProducerRecord<>(topic, key, serializer.serialize(topic, event))).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        player().send(topic, key, event);
     }
 
-    private static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.shared().kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    private synchronized EventPlayer player() {
+        if (player == null) {
+            player = new EventPlayer(serializer);
         }
-        return producer;
+        return player;
     }
 
     // ---- the API ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.p2pbet.plumbing.kafka.AvroRecordSerializer;
 import dev.p2pbet.plumbing.security.DevTokens;
+import dev.p2pbet.plumbing.testing.EventPlayer;
 import dev.p2pbet.plumbing.testing.TopicProbe;
 import dev.p2pbet.schemas.bet.BetEvent;
 import dev.p2pbet.schemas.bet.Selection;
@@ -12,22 +13,15 @@ import dev.p2pbet.schemas.settlement.SettlementEvent;
 import dev.p2pbet.schemas.topics.Topics;
 import dev.p2pbet.settlement.support.FakeGateway;
 import dev.p2pbet.settlement.support.OtherServices;
-import dev.p2pbet.testinfra.RealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +40,7 @@ public abstract class SettlementIT {
     protected static final long CREATOR_GAS = 12;
     protected static final long ACCEPTOR_GAS = 9;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static KafkaProducer<String, byte[]> producer;
+    private static EventPlayer player;
 
     @LocalServerPort
     protected int port;
@@ -131,27 +125,23 @@ public abstract class SettlementIT {
     }
 
     protected void send(String topic, String key, SpecificRecord event) {
-        sendAsync(topic, key, event);
-        producer().flush();
+        player().send(topic, key, event);
     }
 
     /** Sends without waiting; {@link #flush()} waits for every acknowledgement. */
     protected void sendAsync(String topic, String key, SpecificRecord event) {
-        producer().send(new ProducerRecord<>(topic, key, serializer.serialize(topic, event)));
+        player().sendAsync(topic, key, event);
     }
 
     protected void flush() {
-        producer().flush();
+        player().flush();
     }
 
-    private static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.shared().kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
-                    new StringSerializer(), new ByteArraySerializer());
+    private synchronized EventPlayer player() {
+        if (player == null) {
+            player = new EventPlayer(serializer);
         }
-        return producer;
+        return player;
     }
 
     // ---- the admin API ------------------------------------------------------------------------
