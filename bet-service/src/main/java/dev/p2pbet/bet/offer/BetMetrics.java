@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Counts what committed: offers, acceptances (won the race, or refused with a reason), matches,
- * rejections by reason; and times an offer from creation to open (the creator's escrow-in).
+ * Counts what committed: offers, acceptances that won the race, refused acceptances by reason,
+ * matches, rejections by reason; and times an offer from creation to open (the creator's escrow-in).
+ * Named {@code betting.*} like every business metric, as the operations dashboard queries them.
  */
 @Component
 public class BetMetrics {
@@ -19,16 +20,19 @@ public class BetMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Counter offers;
+    private final Counter accepted;
     private final Counter matches;
     private final Timer createToOpen;
 
     BetMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        this.offers = Counter.builder("bet.offers").description("Offers created").register(registry);
-        this.matches = Counter.builder("bet.matches").description("Bets matched (both stakes in escrow)")
+        this.offers = Counter.builder("betting.bets.offered").description("Offers created").register(registry);
+        this.accepted = Counter.builder("betting.bets.accepted")
+                .description("Acceptances that won the race for an open offer").register(registry);
+        this.matches = Counter.builder("betting.bets.matched").description("Bets matched (both stakes in escrow)")
                 .register(registry);
-        this.createToOpen = Timer.builder("bet.create.to.open")
+        this.createToOpen = Timer.builder("betting.bet.time.to.open")
                 .description("From an offer's creation to its opening (the creator's stake confirmed in escrow)")
                 .publishPercentileHistogram()
                 .register(registry);
@@ -39,7 +43,7 @@ public class BetMetrics {
         for (BetEvent event : changed.events()) {
             switch (event) {
                 case BetEvent.Created c -> offers.increment();
-                case BetEvent.AcceptRequested a -> accept("accepted");
+                case BetEvent.AcceptRequested a -> accepted.increment();
                 case BetEvent.Matched m -> matches.increment();
                 case BetEvent.Rejected r -> rejection(r.reason().name());
                 case BetEvent.Opened o -> createToOpen.record(
@@ -52,14 +56,10 @@ public class BetMetrics {
 
     /** An acceptance refused: lost the race, own bet, game started, ... */
     public void acceptRefused(String reason) {
-        registry.counter("bet.accepts", "outcome", "refused", "reason", reason).increment();
-    }
-
-    private void accept(String outcome) {
-        registry.counter("bet.accepts", "outcome", outcome, "reason", "none").increment();
+        registry.counter("betting.bets.accept.refused", "reason", reason).increment();
     }
 
     private void rejection(String reason) {
-        registry.counter("bet.rejections", "reason", reason).increment();
+        registry.counter("betting.bets.rejected", "reason", reason).increment();
     }
 }

@@ -90,12 +90,12 @@ class LobbyIT extends BetIT {
 
         String metrics = get("/actuator/prometheus", null).body();
 
-        assertThat(metrics).containsPattern("bet_offers_total\\{[^}]*} [1-9]");
-        assertThat(metrics).containsPattern("bet_accepts_total\\{[^}]*outcome=\"accepted\"[^}]*} [1-9]");
-        assertThat(metrics).containsPattern("bet_matches_total\\{[^}]*} [1-9]");
-        assertThat(metrics).containsPattern("bet_create_to_open_seconds_count\\{[^}]*} [1-9]");
-        assertThat(metrics).containsPattern("bet_accepts_total\\{[^}]*reason=\"BET_NOT_OPEN\"[^}]*} [1-9]");
-        assertThat(metrics).containsPattern("bet_rejections_total\\{[^}]*reason=\"WALLET_NOT_LINKED\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("betting_bets_offered_total\\{[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("betting_bets_accepted_total\\{[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("betting_bets_matched_total\\{[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("betting_bet_time_to_open_seconds_count\\{[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("betting_bets_accept_refused_total\\{[^}]*reason=\"BET_NOT_OPEN\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("betting_bets_rejected_total\\{[^}]*reason=\"WALLET_NOT_LINKED\"[^}]*} [1-9]");
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code stats_games{status}}: games per status, read from the database at each scrape (so
- * every replica reports the same numbers); {@code stats_simulations_total{trigger}}: results
+ * {@code betting_games{status}}: games per status, read from the database at each scrape (so
+ * every replica reports the same numbers); {@code betting_game_simulations_total{trigger}}: results
  * produced by the simulator, by the admin API or automatically.
  */
 @Component
@@ -24,13 +24,13 @@ public class GameMetrics {
 
     public GameMetrics(MeterRegistry registry, GameRepository games) {
         for (GameStatus status : GameStatus.values()) {
-            Gauge.builder("stats.games", games, repository -> repository.countByStatus(status))
+            Gauge.builder("betting.games", games, repository -> repository.countByStatus(status))
                     .description("Games per status")
                     .tag("status", status.code())
                     .register(registry);
         }
         for (Trigger trigger : Trigger.values()) {
-            simulations.put(trigger, Counter.builder("stats.simulations")
+            simulations.put(trigger, Counter.builder("betting.game.simulations")
                     .description("Game results produced by the simulator")
                     .tag("trigger", trigger.name().toLowerCase(Locale.ROOT))
                     .register(registry));

@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** {@code stats_user_stat_updates_total{outcome}}: users' stats changed by a settlement (redeliveries not counted). */
+/** {@code betting_user_stat_updates_total{outcome}}: users' stats changed by a settlement (redeliveries not counted). */
 @Component
 public class UserStatsMetrics {
 
@@ -15,7 +15,7 @@ public class UserStatsMetrics {
 
     public UserStatsMetrics(MeterRegistry registry) {
         for (BetOutcome outcome : BetOutcome.values()) {
-            updates.put(outcome, Counter.builder("stats.user.stat.updates")
+            updates.put(outcome, Counter.builder("betting.user.stat.updates")
                     .description("Users' betting stats updated from settlement events")
                     .tag("outcome", outcome.code())
                     .register(registry));

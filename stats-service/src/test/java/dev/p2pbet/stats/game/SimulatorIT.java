@@ -102,9 +102,9 @@ class SimulatorIT extends StatsIT {
 
         String metrics = get("/actuator/prometheus").body();
 
-        assertThat(metrics).containsPattern("stats_simulations_total\\{[^}]*trigger=\"admin\"[^}]*} [1-9]");
-        assertThat(metrics).containsPattern("stats_games\\{[^}]*status=\"final\"[^}]*} [1-9]");
-        assertThat(metrics).contains("stats_games{").contains("status=\"scheduled\"");
+        assertThat(metrics).containsPattern("betting_game_simulations_total\\{[^}]*trigger=\"admin\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("betting_games\\{[^}]*status=\"final\"[^}]*} [1-9]");
+        assertThat(metrics).contains("betting_games{").contains("status=\"scheduled\"");
     }
 
     private String schedule(Instant startsAt) {

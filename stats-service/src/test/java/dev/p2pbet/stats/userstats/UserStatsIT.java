@@ -233,7 +233,7 @@ class UserStatsIT extends StatsIT {
         awaitSettled(alice, 1);
 
         assertThat(get("/actuator/prometheus").body())
-                .containsPattern("stats_user_stat_updates_total\\{[^}]*outcome=\"won\"[^}]*} [1-9]");
+                .containsPattern("betting_user_stat_updates_total\\{[^}]*outcome=\"won\"[^}]*} [1-9]");
     }
 
     private void publish(SettlementEvent event) {
