@@ -126,6 +126,23 @@ class OutboxIT {
     }
 
     @Test
+    void carries_the_trace_an_entry_names_instead_of_the_current_one() {
+        String betId = UUID.randomUUID().toString();
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        Span span = tracer.nextSpan().name("settle-game").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            transactions.executeWithoutResult(tx -> outbox.appendAll(Topics.BET_EVENTS, List.of(
+                    new Outbox.Entry(betId, SampleEvents.betOpened(betId), java.util.Map.of("traceparent", traceparent)))));
+        } finally {
+            span.end();
+        }
+
+        ConsumerRecord<String, byte[]> record = probe.findByKey(Topics.BET_EVENTS, betId, WAIT).orElseThrow();
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .isEqualTo(traceparent);
+    }
+
+    @Test
     void empties_the_outbox_once_the_broker_acknowledged() {
         String betId = UUID.randomUUID().toString();
         transactions.executeWithoutResult(tx -> outbox.append(Topics.BET_EVENTS, betId, SampleEvents.betOpened(betId)));
