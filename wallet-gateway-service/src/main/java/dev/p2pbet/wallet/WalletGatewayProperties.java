@@ -14,7 +14,8 @@ public record WalletGatewayProperties(
         @DefaultValue Webhook webhook,
         @DefaultValue("") String cognitoHookKey,
         @DefaultValue Reconciler reconciler,
-        @DefaultValue CrashTest crashTest) {
+        @DefaultValue CrashTest crashTest,
+        @DefaultValue VaultReport vaultReport) {
 
     /**
      * The provider's API: base URL, API key (sent as {@code Authorization: Bearer}), timeouts, retries with
@@ -48,6 +49,15 @@ public record WalletGatewayProperties(
             @DefaultValue("30s") Duration submittedAfter,
             @DefaultValue("30s") Duration requestedAfter,
             @DefaultValue("5") int maxAttempts) {
+    }
+
+    /**
+     * The vault balance report: its gas quote is the provider's quote for a transfer of {@code gasQuoteAmountMinor}
+     * out of ESCROW_VAULT (to PLATFORM_OPS). One quote answers a whole audit, so it is taken at a representative
+     * amount; settlement fixes it as gas_out of the refunds that audit releases, and the difference to the gas
+     * actually used is the platform's (settlement meters it).
+     */
+    public record VaultReport(@DefaultValue("10000") long gasQuoteAmountMinor) {
     }
 
     /** Tests only: halt the JVM right after a provider call returns, before its outcome is committed. */

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it). Every call has connect and read timeouts, is retried with exponential backoff on 5xx, 429, timeouts and
  * I/O errors, and goes through a circuit breaker; a 4xx is a definite answer and is never retried. Retrying
  * {@code POST /transfers} is safe because it always carries the transfer_id as {@code Idempotency-Key}.
- * Latency is recorded per attempt as {@code wallet.provider.latency{operation,outcome}}.
+ * Latency is recorded per attempt as {@code betting.provider.request.duration{operation,outcome}} (a histogram).
  */
 @Component
 public class WalletProviderClient {
@@ -77,7 +77,7 @@ public class WalletProviderClient {
                 .ignoreExceptions(ProviderRefusedException.class)
                 .build());
         this.meters = meters;
-        meters.gauge("wallet.provider.circuit.open", breaker,
+        meters.gauge("betting.provider.circuit.open", breaker,
                 b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0);
     }
 
@@ -127,6 +127,16 @@ public class WalletProviderClient {
                 ProviderBalance.class);
     }
 
+    /** {@code GET /transfers/quote}: the gas a transfer from {@code from} to {@code to} of this amount would use now. */
+    public ProviderGasQuote quote(String from, String to, long amountMinor, String currency) {
+        return read(call("quote", () -> http.get()
+                .uri(uri -> uri.path("/transfers/quote").queryParam("from", "{from}").queryParam("to", "{to}")
+                        .queryParam("amount", amountMinor).queryParam("currency", "{currency}")
+                        .build(from, to, currency))
+                .exchange((request, response) -> Response.of(response.getStatusCode().value(), response.getBody()))),
+                ProviderGasQuote.class);
+    }
+
     private Response call(String operation, Supplier<Response> exchange) {
         Supplier<Response> attempt = () -> timed(operation, exchange);
         Supplier<Response> resilient = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt));
@@ -156,7 +166,11 @@ public class WalletProviderClient {
             outcome = "io_error";
             throw new ProviderUnavailableException(operation + " failed: " + e.getMessage(), e);
         } finally {
-            sample.stop(meters.timer("wallet.provider.latency", "operation", operation, "outcome", outcome));
+            sample.stop(Timer.builder("betting.provider.request.duration")
+                    .description("One call to the wallet provider (each retry counts), by operation and outcome")
+                    .tags("operation", operation, "outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(meters));
         }
     }
 

@@ -5,7 +5,11 @@ import dev.p2pbet.plumbing.outbox.Outbox;
 import dev.p2pbet.schemas.common.Money;
 import dev.p2pbet.schemas.topics.Topics;
 import dev.p2pbet.schemas.wallet.VaultBalanceReported;
+import dev.p2pbet.wallet.WalletGatewayProperties;
 import dev.p2pbet.wallet.provider.ProviderBalance;
+import dev.p2pbet.wallet.provider.ProviderGasQuote;
+import dev.p2pbet.wallet.provider.ProviderRefusedException;
+import dev.p2pbet.wallet.provider.ProviderUnavailableException;
 import dev.p2pbet.wallet.provider.WalletProviderClient;
 import dev.p2pbet.wallet.transfer.domain.ProviderAccounts;
 import dev.p2pbet.wallet.transfer.persistence.TransferLedger;
@@ -25,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * expects, read at a consistent point: money in is counted once confirmed, read <em>before</em> the provider's
  * balance; money out is counted once commanded, read <em>after</em> it. A transfer in flight can then only show
  * as a surplus, never as a false shortfall. The report carries the provider's balance (the schema has no field for
- * the ledger's side yet); both sides and their difference are gauges ({@code wallet.vault.*}) and logged.
+ * the ledger's side yet); both sides and their difference are gauges ({@code betting.vault.*}) and logged.
  * One deployment has one currency, so the ledger sums need no currency filter.
  */
 @Service
@@ -40,20 +44,27 @@ public class VaultBalanceReports {
     private final WalletProviderClient provider;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final long quoteAmountMinor;
     private final AtomicLong providerBalance = new AtomicLong();
     private final AtomicLong expectedBalance = new AtomicLong();
 
     VaultBalanceReports(Inbox inbox, Outbox outbox, TransferLedger ledger, WalletProviderClient provider,
-                        TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+                        TransactionTemplate transaction, Clock clock, MeterRegistry meters,
+                        WalletGatewayProperties properties) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.ledger = ledger;
         this.provider = provider;
         this.transaction = transaction;
         this.clock = clock;
-        Gauge.builder("wallet.vault.provider.balance", providerBalance, AtomicLong::get).register(meters);
-        Gauge.builder("wallet.vault.expected.balance", expectedBalance, AtomicLong::get).register(meters);
-        Gauge.builder("wallet.vault.discrepancy", this, reports -> reports.providerBalance.get() - reports.expectedBalance.get())
+        this.quoteAmountMinor = properties.vaultReport().gasQuoteAmountMinor();
+        Gauge.builder("betting.vault.provider.balance.minor", providerBalance, AtomicLong::get)
+                .description("ESCROW_VAULT balance at the provider, as of the last reading, minor units").register(meters);
+        Gauge.builder("betting.vault.ledger.expected.minor", expectedBalance, AtomicLong::get)
+                .description("What the gateway's ledger expects the vault to hold, as of the last reading, minor units")
+                .register(meters);
+        Gauge.builder("betting.vault.discrepancy.minor", this,
+                        reports -> reports.providerBalance.get() - reports.expectedBalance.get())
                 .description("Provider vault balance minus the ledger's expectation: positive is a surplus")
                 .register(meters);
     }
@@ -76,9 +87,14 @@ public class VaultBalanceReports {
         return reading;
     }
 
-    /** Reads both sides and reports once per request event; provider failures propagate (retried, then the DLT). */
+    /**
+     * Reads both sides and reports once per request event; provider failures propagate (retried, then the DLT).
+     * The report carries the provider's gas quote for a transfer out of the vault; when the provider cannot quote,
+     * the report goes without one (settlement then uses its configured estimate) rather than not at all.
+     */
     public void report(String eventId, String requestId) {
         VaultReading reading = read();
+        Money gasQuote = gasQuote(reading.provider().currency());
         if (reading.discrepancyMinor() != 0) {
             log.warn("Vault discrepancy for audit {}: the provider holds {} {}, the ledger expects {} ({})", requestId,
                     reading.provider().balanceMinor(), reading.provider().currency(), reading.expectedMinor(),
@@ -97,7 +113,20 @@ public class VaultBalanceReports {
                     .setAsOf(reading.provider().asOf().truncatedTo(ChronoUnit.MILLIS))
                     .setLedgerExpectedBalance(Money.newBuilder().setAmountMinor(reading.expectedMinor())
                             .setCurrency(reading.provider().currency()).build())
+                    .setGasQuote(gasQuote)
                     .build());
         });
+    }
+
+    private Money gasQuote(String currency) {
+        try {
+            ProviderGasQuote quote = provider.quote(ProviderAccounts.ESCROW_VAULT, ProviderAccounts.PLATFORM_OPS,
+                    quoteAmountMinor, currency);
+            return Money.newBuilder().setAmountMinor(quote.gasEstimateMinor()).setCurrency(quote.currency()).build();
+        } catch (ProviderUnavailableException | ProviderRefusedException e) {
+            log.warn("No gas quote for the vault balance report ({}): settlement falls back to its estimate",
+                    e.getMessage());
+            return null;
+        }
     }
 }

@@ -60,7 +60,7 @@ class WalletProviderClientTest {
                 "http://localhost:" + server.getAddress().getPort(), "key", Duration.ofSeconds(1),
                 readTimeout, 3, Duration.ofMillis(10), 50, 4, minimumCallsBeforeTheBreakerJudges,
                 Duration.ofSeconds(30));
-        return new WalletProviderClient(new WalletGatewayProperties(provider, null, "", null, null), meters);
+        return new WalletProviderClient(new WalletGatewayProperties(provider, null, "", null, null, null), meters);
     }
 
     @Test
@@ -122,7 +122,7 @@ class WalletProviderClientTest {
 
         assertThatThrownBy(() -> client(100).balance("alice")).isInstanceOf(ProviderUnavailableException.class);
 
-        assertThat(meters.get("wallet.provider.latency").tag("operation", "balance").tag("outcome", "server_error")
+        assertThat(meters.get("betting.provider.request.duration").tag("operation", "balance").tag("outcome", "server_error")
                 .timer().count()).isEqualTo(3);
     }
 }

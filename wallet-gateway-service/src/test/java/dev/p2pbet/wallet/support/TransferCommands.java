@@ -76,6 +76,18 @@ public final class TransferCommands implements AutoCloseable {
         send(Topics.WALLET_TRANSFER_COMMANDS, command.getTransferId(), command);
     }
 
+    /** Sends a command as a service does that commands it within a trace: with that trace's {@code traceparent}. */
+    public void send(TransferCommand command, String traceparent) {
+        try {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.WALLET_TRANSFER_COMMANDS,
+                    command.getTransferId(), serializer.serialize(Topics.WALLET_TRANSFER_COMMANDS, command));
+            record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send " + command.getTransferId(), e);
+        }
+    }
+
     public String requestVaultBalance() {
         String requestId = "audit-" + UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -138,6 +138,12 @@ public final class WalletSimulator {
                 + ",\"gas_base_minor\":25,\"gas_proportional_bps\":10,\"gas_jitter_percent\":10}");
     }
 
+    /** Gas of every transfer: {@code baseMinor + floor(amount * proportionalBps / 10000)}, no jitter. */
+    public void gas(long baseMinor, int proportionalBps) {
+        sandbox("PUT", "/sandbox/network", "{\"confirmation_delay_ms\":0,\"gas_base_minor\":" + baseMinor
+                + ",\"gas_proportional_bps\":" + proportionalBps + ",\"gas_jitter_percent\":0}");
+    }
+
     public void normalNetwork() {
         sandbox("DELETE", "/sandbox/network", null);
     }

@@ -162,6 +162,6 @@ class ProviderWebhookIT {
     }
 
     private double reconcilerFixes() {
-        return meters.find("wallet.reconciler.fixes").counters().stream().mapToDouble(c -> c.count()).sum();
+        return meters.find("betting.reconciler.fixes").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 }

@@ -65,6 +65,23 @@ class TransferCommandsIT {
     }
 
     @Test
+    void the_outcome_of_a_transfer_continues_the_trace_of_its_command_even_when_a_webhook_brings_it() {
+        String alice = aUserWith(10_000, wallets);
+        String betId = aBetId();
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+
+        commands.send(TransferCommands.escrowIn(betId, alice, 400), "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        String transferId = TransferIds.escrowCreator(betId);
+        events.awaitConfirmed(transferId, WAIT);
+        var record = TopicProbe.onRealInfrastructure().findByKey(Topics.WALLET_TRANSFER_EVENTS, transferId, WAIT)
+                .orElseThrow();
+        assertThat(record.headers().lastHeader("traceparent")).isNotNull();
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void a_command_delivered_twice_moves_money_once() {
         String alice = aUserWith(10_000, wallets);
         String betId = aBetId();

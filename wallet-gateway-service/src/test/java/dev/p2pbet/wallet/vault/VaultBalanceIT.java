@@ -42,6 +42,22 @@ class VaultBalanceIT {
     }
 
     @Test
+    void the_report_carries_the_providers_gas_quote_for_a_transfer_out_of_the_vault() {
+        simulator.gas(40, 20);
+        try {
+            String requestId = commands.requestVaultBalance();
+
+            VaultBalanceReported report = events.awaitReport(requestId, Duration.ofSeconds(20));
+            assertThat(report.getGasQuote()).isNotNull();
+            // the quote of 10,000 minor units (p2pbet.wallet.vault-report.gas-quote-amount-minor): 40 + 20 bps of it
+            assertThat(report.getGasQuote().getAmountMinor()).isEqualTo(40 + 20);
+            assertThat(report.getGasQuote().getCurrency()).isEqualTo("USD");
+        } finally {
+            simulator.normalNetwork();
+        }
+    }
+
+    @Test
     void the_report_carries_what_the_ledger_expects_the_vault_to_hold() {
         await().atMost(Duration.ofSeconds(20)).until(() -> vault.read().discrepancyMinor() == 0);
 

@@ -10,20 +10,27 @@ import dev.p2pbet.schemas.wallet.TransferFailureReason;
 import dev.p2pbet.schemas.wallet.TransferPurpose;
 import dev.p2pbet.wallet.transfer.TransferOutcomes;
 import dev.p2pbet.wallet.transfer.domain.Transfer;
+import dev.p2pbet.wallet.transfer.persistence.TransferLedger;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** TransferConfirmed / TransferFailed on {@code wallet.transfer-events}, keyed by transfer_id, through the outbox. */
+/**
+ * TransferConfirmed / TransferFailed on {@code wallet.transfer-events}, keyed by transfer_id, through the outbox. An
+ * outcome mostly arrives by webhook or the reconciler's poll, in a trace of its own: it continues the trace of the
+ * command that requested the transfer instead, so the trace of a bet runs on to settlement.
+ */
 @Component
 class OutboxTransferOutcomes implements TransferOutcomes {
 
     private final Outbox outbox;
+    private final TransferLedger ledger;
     private final Clock clock;
 
-    OutboxTransferOutcomes(Outbox outbox, Clock clock) {
+    OutboxTransferOutcomes(Outbox outbox, TransferLedger ledger, Clock clock) {
         this.outbox = outbox;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -60,7 +67,7 @@ class OutboxTransferOutcomes implements TransferOutcomes {
                 .setOccurredAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .setTransferId(transfer.transferId())
                 .setPayload(payload)
-                .build());
+                .build(), ledger.traceOf(transfer.transferId()).orElse(null));
     }
 
     private static dev.p2pbet.schemas.common.Money money(Money money) {

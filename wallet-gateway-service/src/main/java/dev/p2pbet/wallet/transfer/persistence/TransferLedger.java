@@ -1,6 +1,7 @@
 package dev.p2pbet.wallet.transfer.persistence;
 
 import dev.p2pbet.plumbing.money.Money;
+import dev.p2pbet.plumbing.outbox.TraceHeaders;
 import dev.p2pbet.wallet.transfer.domain.FailureReason;
 import dev.p2pbet.wallet.transfer.domain.Transfer;
 import dev.p2pbet.wallet.transfer.domain.TransferFailure;
@@ -11,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,20 +31,25 @@ public class TransferLedger {
             status, provider_transfer_id, gas_used_minor, failure_reason, failure_message, failure_retryable, attempts""";
 
     private final JdbcClient jdbc;
+    private final TraceHeaders trace;
 
-    TransferLedger(JdbcClient jdbc) {
+    TransferLedger(JdbcClient jdbc, ObjectProvider<TraceHeaders> trace) {
         this.jdbc = jdbc;
+        this.trace = trace.getIfAvailable(() -> TraceHeaders.NONE);
     }
 
-    /** Stores a new transfer; false when its transfer_id is already in the ledger. */
+    /**
+     * Stores a new transfer, with the trace of the transaction that stores it (the command's); false when its
+     * transfer_id is already in the ledger.
+     */
     public boolean insert(Transfer transfer) {
         TransferFailure failure = transfer.failure();
         return jdbc.sql("""
                 INSERT INTO wallet_transactions (transfer_id, type, bet_id, user_id, from_account, to_account,
                     amount_minor, currency, gas_quote_minor, status, failure_reason, failure_message, failure_retryable,
-                    settled_at)
+                    settled_at, trace_headers)
                 VALUES (:id, :type, :bet, :user, :from, :to, :amount, :currency, :quote, :status, :reason, :message,
-                    :retryable, CASE WHEN :status IN ('confirmed', 'failed') THEN now() END)
+                    :retryable, CASE WHEN :status IN ('confirmed', 'failed') THEN now() END, :trace)
                 ON CONFLICT (transfer_id) DO NOTHING""")
                 .param("id", transfer.transferId())
                 .param("type", transfer.type().code())
@@ -56,7 +64,15 @@ public class TransferLedger {
                 .param("reason", failure == null ? null : failure.reason().name())
                 .param("message", failure == null ? null : failure.message())
                 .param("retryable", failure == null ? null : failure.retryable())
+                .param("trace", TraceHeaders.encode(trace.current()))
                 .update() == 1;
+    }
+
+    /** The trace of the command that requested the transfer (empty when it carried none). */
+    public Optional<Map<String, String>> traceOf(String transferId) {
+        return jdbc.sql("SELECT trace_headers FROM wallet_transactions WHERE transfer_id = ?").param(transferId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(t -> t)
+                .filter(t -> !t.isEmpty()).map(TraceHeaders::decode);
     }
 
     public Optional<Transfer> find(String transferId) {
