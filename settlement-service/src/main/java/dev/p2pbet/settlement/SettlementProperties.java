@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shortfallBackoff      wait after a first shortfall, doubled on each further one
  * @param shortfallBackoffMax   cap of that wait
  * @param highGasRetry          wait before a bet held for gas is looked at again
+ * @param marginRefresh         how often the margin gauge is read from the books
  */
 @ConfigurationProperties("p2pbet.settlement")
 public record SettlementProperties(@DefaultValue("USD") String currency,
@@ -30,7 +31,8 @@ public record SettlementProperties(@DefaultValue("USD") String currency,
                                    @DefaultValue("PT30S") Duration auditTimeout,
                                    @DefaultValue("PT5S") Duration shortfallBackoff,
                                    @DefaultValue("PT5M") Duration shortfallBackoffMax,
-                                   @DefaultValue("PT1M") Duration highGasRetry) {
+                                   @DefaultValue("PT1M") Duration highGasRetry,
+                                   @DefaultValue("PT30S") Duration marginRefresh) {
 
     public Money money(long minor) {
         return Money.of(minor, currency);

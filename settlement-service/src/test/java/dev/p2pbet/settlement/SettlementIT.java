@@ -64,6 +64,7 @@ public abstract class SettlementIT {
         gateway.gasQuote(FakeGateway.DEFAULT_GAS_QUOTE);
         gateway.answerAudits(true);
         gateway.deliverTwice(false);
+        gateway.holdTransfers(false);
     }
 
     protected static String aGame() {

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "p2pbet.security.dev-signing-secret=settlement-it-only-secret-of-at-least-32-bytes-0123",
         "p2pbet.settlement.poll-interval=PT0.3S",
+        "p2pbet.settlement.margin-refresh=PT1S",
         "p2pbet.settlement.shortfall-backoff=PT0.5S",
         "p2pbet.settlement.shortfall-backoff-max=PT1S",
         "p2pbet.settlement.high-gas-retry=PT0.5S",

@@ -141,7 +141,7 @@ public class LiquidityAuditor {
                         check.verdict().name(), gasQuote == null ? null : gasQuote.amountMinor(),
                         next == null ? null : Timestamp.from(next), auditId)
                 .update();
-        metrics.audit(check.verdict().name(), check.difference());
+        metrics.audit(check.verdict().name(), expected, balance, check.difference());
         String game = gameId.get().isEmpty() ? null : gameId.get();
         AuditVerdict verdict = AuditVerdict.valueOf(check.verdict().name());
         if (check.releasesPayouts()) {

@@ -32,20 +32,21 @@ public class EscrowProjection {
         this.decisions = decisions;
     }
 
+    /** {@code trace}: the trace of the bet's creation, continued by the bet's transfers out of escrow. */
     @Transactional
-    public void created(String eventId, EscrowedBet bet) {
+    public void created(String eventId, EscrowedBet bet, String trace) {
         if (!inbox.firstDelivery(CONSUMER, eventId)) {
             return;
         }
         jdbc.sql("""
                         INSERT INTO escrowed_bets (bet_id, game_id, creator_id, selection_type, selection_side, line_tenths,
-                                                   player_id, stat, stake_minor, currency, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'escrow_pending')
+                                                   player_id, stat, stake_minor, currency, status, trace_headers)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'escrow_pending', ?)
                         ON CONFLICT (bet_id) DO NOTHING""")
                 .params(bet.betId(), bet.gameId(), bet.creatorId(), bet.selection().type().name(),
                         bet.selection().side().name(), bet.selection().lineTenths(), bet.selection().playerId(),
                         bet.selection().stat() == null ? null : bet.selection().stat().name(),
-                        bet.stake().amountMinor(), bet.stake().currency())
+                        bet.stake().amountMinor(), bet.stake().currency(), trace)
                 .update();
     }
 

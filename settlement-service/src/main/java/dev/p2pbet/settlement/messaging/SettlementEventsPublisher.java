@@ -1,12 +1,14 @@
 package dev.p2pbet.settlement.messaging;
 
 import dev.p2pbet.plumbing.outbox.Outbox;
+import dev.p2pbet.plumbing.outbox.TraceHeaders;
 import dev.p2pbet.schemas.settlement.SettlementEvent;
 import dev.p2pbet.schemas.topics.Topics;
 import dev.p2pbet.schemas.wallet.TransferCommand;
 import dev.p2pbet.settlement.Avro;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +24,19 @@ public class SettlementEventsPublisher {
         this.clock = clock;
     }
 
-    /** A payload and the id it is keyed by: a bet id (or an audit id) for events, a transfer id for commands. */
-    public record Keyed(String key, Object payload) {
+    /**
+     * A payload and the id it is keyed by (a bet id, or an audit id, for events; a transfer id for commands), and the
+     * trace it continues as stored with its bet ({@link TraceHeaders#encode}; null or empty: the current trace).
+     */
+    public record Keyed(String key, Object payload, String trace) {
+
+        public Keyed(String key, Object payload) {
+            this(key, payload, null);
+        }
+
+        Map<String, String> traceHeaders() {
+            return trace == null || trace.isEmpty() ? null : TraceHeaders.decode(trace);
+        }
     }
 
     /** {@code aggregateId}: the bet id, or the audit id for audits. */
@@ -31,20 +44,16 @@ public class SettlementEventsPublisher {
         outbox.append(Topics.SETTLEMENT_EVENTS, aggregateId, event(new Keyed(aggregateId, payload)));
     }
 
-    public void command(String transferId, Object payload) {
-        outbox.append(Topics.WALLET_TRANSFER_COMMANDS, transferId, command(new Keyed(transferId, payload)));
-    }
-
     /** Many events in JDBC batches: a game's settlement publishes thousands in one transaction. */
     public void events(List<Keyed> payloads) {
         outbox.appendAll(Topics.SETTLEMENT_EVENTS,
-                payloads.stream().map(p -> new Outbox.Entry(p.key(), event(p))).toList());
+                payloads.stream().map(p -> new Outbox.Entry(p.key(), event(p), p.traceHeaders())).toList());
     }
 
     /** Many transfer commands in JDBC batches. */
     public void commands(List<Keyed> payloads) {
         outbox.appendAll(Topics.WALLET_TRANSFER_COMMANDS,
-                payloads.stream().map(p -> new Outbox.Entry(p.key(), command(p))).toList());
+                payloads.stream().map(p -> new Outbox.Entry(p.key(), command(p), p.traceHeaders())).toList());
     }
 
     private SettlementEvent event(Keyed payload) {

@@ -65,7 +65,8 @@ public class TransferCommander {
         List<Waiting> waiting = jdbc.sql("""
                         SELECT s.bet_id, s.game_id, s.outcome, s.winner_id, s.loser_id, s.stake_minor, s.payout_minor,
                                s.fee_minor, s.currency, s.status, e.creator_id, e.acceptor_id,
-                               coalesce(e.creator_gas_minor, 0), coalesce(e.acceptor_gas_minor, 0), e.stakes_held
+                               coalesce(e.creator_gas_minor, 0), coalesce(e.acceptor_gas_minor, 0), e.stakes_held,
+                               e.trace_headers
                         FROM settlements s JOIN escrowed_bets e ON e.bet_id = s.bet_id
                         WHERE s.status = 'decided' OR (s.status = 'high_gas_wait' AND s.next_attempt_at <= now())
                         ORDER BY s.bet_id
@@ -73,7 +74,7 @@ public class TransferCommander {
                 .query((rs, n) -> new Waiting(rs.getString(1), rs.getString(2), Outcome.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), rs.getLong(6), (Long) rs.getObject(7), (Long) rs.getObject(8),
                         rs.getString(9).trim(), rs.getString(10), rs.getString(11), rs.getString(12), rs.getLong(13),
-                        rs.getLong(14), rs.getInt(15)))
+                        rs.getLong(14), rs.getInt(15), rs.getString(16)))
                 .list();
         GasPolicy policy = properties.gasPolicy();
         List<OutgoingTransfer> transfers = new ArrayList<>();
@@ -132,30 +133,42 @@ public class TransferCommander {
         if (commanded.isEmpty()) {
             return;
         }
-        batch.batchUpdate("""
-                        UPDATE settlements SET status = 'settling', audit_id = ?, gas_quote_minor = ?, commanded_at = now(),
-                                               next_attempt_at = NULL
-                        WHERE bet_id = ? AND status = ?""",
-                commanded.stream().map(w -> new Object[] {auditId, gasQuote.amountMinor(), w.betId(), w.status()}).toList());
-        batch.batchUpdate("""
+        String[] betIds = commanded.stream().map(Waiting::betId).toArray(String[]::new);
+        jdbc.sql("""
+                        UPDATE settlements s SET status = 'settling', audit_id = ?, gas_quote_minor = ?, commanded_at = now(),
+                                                 next_attempt_at = NULL
+                        FROM unnest(?::text[], ?::text[]) AS w(bet_id, status)
+                        WHERE s.bet_id = w.bet_id AND s.status = w.status""")
+                .params(auditId, gasQuote.amountMinor(), betIds,
+                        commanded.stream().map(Waiting::status).toArray(String[]::new))
+                .update();
+        jdbc.sql("""
                         UPDATE escrowed_bets SET stakes_held = 0, status = 'released', updated_at = now()
-                        WHERE bet_id = ? AND stakes_held > 0""",
-                commanded.stream().map(w -> new Object[] {w.betId()}).toList());
-        batch.batchUpdate("""
+                        WHERE bet_id = ANY(?) AND stakes_held > 0""")
+                .param(betIds)
+                .update();
+        jdbc.sql("""
                         INSERT INTO settlement_transfers (transfer_id, bet_id, leg, purpose, user_id, amount_minor, gas_in_minor,
                                                           gas_quote_minor, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'commanded')""",
-                transfers.stream().map(t -> new Object[] {t.transferId(), t.betId(), t.leg(), t.purpose(), t.userId(),
-                        t.amountMinor(), t.gasInMinor(), t.gasQuoteMinor()}).toList());
+                        SELECT t.*, 'commanded'
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
+                             AS t(transfer_id, bet_id, leg, purpose, user_id, amount_minor, gas_in_minor, gas_quote_minor)""")
+                .params(column(transfers, OutgoingTransfer::transferId), column(transfers, OutgoingTransfer::betId),
+                        column(transfers, OutgoingTransfer::leg), column(transfers, OutgoingTransfer::purpose),
+                        column(transfers, OutgoingTransfer::userId),
+                        transfers.stream().map(OutgoingTransfer::amountMinor).toArray(Long[]::new),
+                        transfers.stream().map(OutgoingTransfer::gasInMinor).toArray(Long[]::new),
+                        transfers.stream().map(OutgoingTransfer::gasQuoteMinor).toArray(Long[]::new))
+                .update();
         publisher.commands(transfers.stream()
-                .map(t -> new SettlementEventsPublisher.Keyed(t.transferId(), command(t))).toList());
+                .map(t -> new SettlementEventsPublisher.Keyed(t.transferId(), command(t), t.trace())).toList());
         publisher.events(commanded.stream()
                 .filter(w -> !w.outcome().isRefund())
                 .map(w -> new SettlementEventsPublisher.Keyed(w.betId(), PayoutCommanded.newBuilder()
                         .setBetId(w.betId()).setGameId(w.gameId())
                         .setWinnerId(w.winnerId()).setLoserId(w.loserId())
                         .setPayout(Avro.money(w.payoutMinor(), w.currency())).setFee(Avro.money(w.feeMinor(), w.currency()))
-                        .setAuditId(auditId).build()))
+                        .setAuditId(auditId).build(), w.trace()))
                 .toList());
     }
 
@@ -169,11 +182,10 @@ public class TransferCommander {
                         WHERE bet_id = ? AND status = ?""",
                 held.stream().map(h -> new Object[] {h.gasQuote().amountMinor(), Timestamp.from(next), h.bet().betId(),
                         h.bet().status()}).toList());
-        for (Held h : held) {
-            publisher.event(h.bet().betId(), TransferHeldForGas.newBuilder().setBetId(h.bet().betId())
-                    .setTransferId(h.transferId()).setAmount(Avro.money(h.amount())).setGasQuote(Avro.money(h.gasQuote()))
-                    .setNextAttemptAt(next).build());
-        }
+        publisher.events(held.stream().map(h -> new SettlementEventsPublisher.Keyed(h.bet().betId(),
+                TransferHeldForGas.newBuilder().setBetId(h.bet().betId()).setTransferId(h.transferId())
+                        .setAmount(Avro.money(h.amount())).setGasQuote(Avro.money(h.gasQuote()))
+                        .setNextAttemptAt(next).build(), h.bet().trace())).toList());
         metrics.heldForGas(held.size());
     }
 
@@ -181,17 +193,19 @@ public class TransferCommander {
     private void retryFailed() {
         List<OutgoingTransfer> again = jdbc.sql("""
                         UPDATE settlement_transfers t SET status = 'commanded', retryable = false, commanded_at = now()
-                        FROM settlements s
+                        FROM settlements s JOIN escrowed_bets e ON e.bet_id = s.bet_id
                         WHERE s.bet_id = t.bet_id AND t.status = 'failed' AND t.retryable
                         RETURNING t.transfer_id, t.bet_id, s.game_id, t.leg, t.purpose, t.user_id, t.amount_minor,
-                                  t.gas_in_minor, t.gas_quote_minor, s.stake_minor, s.outcome, s.currency""")
+                                  t.gas_in_minor, t.gas_quote_minor, s.stake_minor, s.outcome, s.currency, e.trace_headers""")
                 .query((rs, n) -> new OutgoingTransfer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getLong(7), (Long) rs.getObject(8), (Long) rs.getObject(9),
-                        rs.getLong(10), rs.getString(11), rs.getString(12).trim()))
+                        rs.getLong(10), rs.getString(11), rs.getString(12).trim(), rs.getString(13)))
                 .list();
-        for (OutgoingTransfer t : again) {
-            publisher.command(t.transferId(), command(t));
+        if (again.isEmpty()) {
+            return;
         }
+        publisher.commands(again.stream()
+                .map(t -> new SettlementEventsPublisher.Keyed(t.transferId(), command(t), t.trace())).toList());
     }
 
     static Object command(OutgoingTransfer t) {
@@ -229,7 +243,11 @@ public class TransferCommander {
     private static OutgoingTransfer transfer(Waiting w, String id, String leg, String purpose, String userId, long amount,
                                              Long gasIn, Money quote) {
         return new OutgoingTransfer(id, w.betId(), w.gameId(), leg, purpose, userId, amount, gasIn, quote.amountMinor(),
-                w.stakeMinor(), w.outcome().name(), w.currency());
+                w.stakeMinor(), w.outcome().name(), w.currency(), w.trace());
+    }
+
+    private static String[] column(List<OutgoingTransfer> transfers, java.util.function.Function<OutgoingTransfer, String> field) {
+        return transfers.stream().map(field).toArray(String[]::new);
     }
 
     private static Money money(Waiting w, long minor) {
@@ -238,7 +256,7 @@ public class TransferCommander {
 
     private record Waiting(String betId, String gameId, Outcome outcome, String winnerId, String loserId, long stakeMinor,
                            Long payoutMinor, Long feeMinor, String currency, String status, String creatorId,
-                           String acceptorId, long creatorGas, long acceptorGas, int stakesHeld) {
+                           String acceptorId, long creatorGas, long acceptorGas, int stakesHeld, String trace) {
     }
 
     private record Leg(String name, String userId, long gasIn, String refundId, String recoveryId) {

@@ -2,6 +2,7 @@ package dev.p2pbet.settlement.web;
 
 import dev.p2pbet.plumbing.web.ApiProblem;
 import dev.p2pbet.settlement.audit.LiquidityAuditor;
+import dev.p2pbet.settlement.payout.TransferResends;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators' view of settlement: a game's state, the audit history, and a re-run of a blocked audit. */
+/**
+ * Operators' view of settlement: a game's state, the audit history, a re-run of a blocked audit, and a re-send of a
+ * transfer the provider refused for good.
+ */
 @RestController
 @RequestMapping("/api/admin")
 @PreAuthorize("hasRole('ADMIN')")
@@ -26,10 +30,12 @@ class SettlementAdminController {
 
     private final JdbcClient jdbc;
     private final LiquidityAuditor auditor;
+    private final TransferResends resends;
 
-    SettlementAdminController(JdbcClient jdbc, LiquidityAuditor auditor) {
+    SettlementAdminController(JdbcClient jdbc, LiquidityAuditor auditor, TransferResends resends) {
         this.jdbc = jdbc;
         this.auditor = auditor;
+        this.resends = resends;
     }
 
     record GameSettlement(String gameId, String result, Map<String, Long> betsByStatus, Map<String, Long> betsByOutcome,
@@ -86,6 +92,17 @@ class SettlementAdminController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     AuditRequested rerun() {
         return new AuditRequested(auditor.rerunBlocked());
+    }
+
+    /**
+     * Re-sends a transfer out of escrow the provider refused for good under {@code <transfer id>:retry-<n>}, after the
+     * next passed audit; asked again, answers with the same re-send. 404 for an unknown transfer, 409 unless it (or its
+     * last re-send) failed for good.
+     */
+    @PostMapping("/transfers/{transferId}/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    TransferResends.Resend resend(@PathVariable String transferId) {
+        return resends.resend(transferId);
     }
 
     private Map<String, Long> counts(String sql, String gameId) {

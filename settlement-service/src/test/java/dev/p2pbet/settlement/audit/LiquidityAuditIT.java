@@ -40,7 +40,9 @@ class LiquidityAuditIT extends SettlementIT {
             assertThat(f.getDifference().getAmountMinor()).isEqualTo(-500);
             assertThat(f.getNextAttemptAt()).isNotNull();
         });
-        assertThat(meters.get("settlement.payouts.blocked").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("betting.payouts.blocked").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("betting.audit.vault.actual.minor").gauge().value()
+                - meters.get("betting.audit.vault.expected.minor").gauge().value()).isEqualTo(-500.0);
         // retried with backoff, still short: nothing leaves the vault
         await().atMost(WAIT).until(() -> shortfallsSince(betId) >= 3);
         assertThat(settlementStatus(betId)).isEqualTo("decided");
@@ -51,7 +53,7 @@ class LiquidityAuditIT extends SettlementIT {
 
         awaitSettlement(betId, "paid");
         assertThat(gateway.credited(alice)).isEqualTo(1_950L);
-        assertThat(meters.get("settlement.payouts.blocked").gauge().value()).isZero();
+        assertThat(meters.get("betting.payouts.blocked").gauge().value()).isZero();
     }
 
     @Test
@@ -66,7 +68,7 @@ class LiquidityAuditIT extends SettlementIT {
         String auditId = jdbc.sql("SELECT audit_id FROM settlements WHERE bet_id = ?").param(betId).query(String.class).single();
         assertThat(jdbc.sql("SELECT verdict || ':' || difference_minor FROM liquidity_audits WHERE audit_id = ?")
                 .param(auditId).query(String.class).single()).isEqualTo("SURPLUS:250");
-        assertThat(meters.get("settlement.audits").tag("verdict", "SURPLUS").counter().count()).isPositive();
+        assertThat(meters.get("betting.liquidity.audits").tag("verdict", "SURPLUS").counter().count()).isPositive();
     }
 
     @Test

@@ -102,6 +102,36 @@ class PayoutsAndRefundsIT extends SettlementIT {
     }
 
     @Test
+    void a_refund_takes_gas_out_from_the_gas_quote_of_the_balance_report_of_the_audit_that_released_it() {
+        gateway.gasQuote(23);
+        String game = aGame();
+        String alice = aUser("alice");
+        String betId = anOpenOffer(game, alice, homeWins(), 400);
+
+        publish(gameCancelled(game));
+
+        awaitSettlement(betId, "refunded");
+        assertThat(gateway.executed(betId + ":refund-creator")).isEqualTo(400 - CREATOR_GAS - 23);
+        assertThat(gateway.executed(betId + ":gas-recovery-creator")).isEqualTo(CREATOR_GAS + 23);
+        assertThat(jdbc.sql("SELECT gas_quote_minor FROM settlement_transfers WHERE transfer_id = ?")
+                .param(betId + ":refund-creator").query(Long.class).single()).isEqualTo(23L);
+    }
+
+    @Test
+    void a_refund_takes_the_configured_gas_estimate_as_gas_out_when_the_balance_report_has_no_quote() {
+        gateway.noGasQuote();
+        String game = aGame();
+        String betId = anOpenOffer(game, aUser("alice"), homeWins(), 400);
+
+        publish(gameCancelled(game));
+
+        awaitSettlement(betId, "refunded");
+        long estimate = 10;   // p2pbet.settlement.refund-gas-estimate-minor
+        assertThat(gateway.executed(betId + ":refund-creator")).isEqualTo(400 - CREATOR_GAS - estimate);
+        assertThat(gateway.executed(betId + ":gas-recovery-creator")).isEqualTo(CREATOR_GAS + estimate);
+    }
+
+    @Test
     void a_cancelled_game_refunds_matched_bets_and_open_offers_minus_the_gas() {
         String game = aGame();
         String carol = aUser("carol");

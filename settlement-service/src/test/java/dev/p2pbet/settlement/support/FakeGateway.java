@@ -61,11 +61,13 @@ public final class FakeGateway {
     private final AtomicLong gasQuote = new AtomicLong(DEFAULT_GAS_QUOTE);
     private volatile boolean answerAudits = true;
     private volatile boolean deliverTwice;
+    private volatile boolean holdTransfers;
     private final Map<String, Long> executed = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> commandsSeen = new ConcurrentHashMap<>();
     private final Map<String, Long> credited = new ConcurrentHashMap<>();
     private final List<String> auditsAnswered = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> failOnce = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> failForGood = ConcurrentHashMap.newKeySet();
 
     private FakeGateway(AvroRecordSerializer serializer, TopicProbe probe) {
         this.serializer = serializer;
@@ -100,12 +102,22 @@ public final class FakeGateway {
         gasQuote.set(quote);
     }
 
+    /** Balance reports go without a gas quote, as from a provider that gives none. */
+    public void noGasQuote() {
+        gasQuote.set(-1);
+    }
+
     public void answerAudits(boolean answer) {
         answerAudits = answer;
     }
 
     public void deliverTwice(boolean twice) {
         deliverTwice = twice;
+    }
+
+    /** While held, transfer commands are seen but neither executed nor answered: a test plays the outcomes. */
+    public void holdTransfers(boolean hold) {
+        holdTransfers = hold;
     }
 
     /** The amount the provider moved under this transfer id, or null. */
@@ -126,6 +138,11 @@ public final class FakeGateway {
     /** The next command under this transfer id is refused, retryably (provider unavailable); money stays put. */
     public void failOnce(String transferId) {
         failOnce.add(transferId);
+    }
+
+    /** Every command under this transfer id is refused for good (the user's account is gone); money stays put. */
+    public void failForGood(String transferId) {
+        failForGood.add(transferId);
     }
 
     public List<String> auditsAnswered() {
@@ -168,12 +185,15 @@ public final class FakeGateway {
         auditsAnswered.add(request.getRequestId());
         send(Topics.WALLET_VAULT_BALANCE_REPORTS, request.getRequestId(), VaultBalanceReported.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(now()).setRequestId(request.getRequestId())
-                .setBalance(usd(vault.get() + tamper.get())).setAsOf(now()).setGasQuote(usd(gasQuote.get()))
+                .setBalance(usd(vault.get() + tamper.get())).setAsOf(now()).setGasQuote(gasQuote.get() < 0 ? null : usd(gasQuote.get()))
                 .build());
     }
 
     private void execute(TransferCommand command) {
         commandsSeen.computeIfAbsent(command.getTransferId(), k -> new AtomicInteger()).incrementAndGet();
+        if (holdTransfers) {
+            return;
+        }
         String betId;
         String userId;
         long amount;
@@ -199,13 +219,17 @@ public final class FakeGateway {
                 return;
             }
         }
-        if (failOnce.remove(command.getTransferId())) {
+        boolean forGood = failForGood.contains(command.getTransferId());
+        if (forGood || failOnce.remove(command.getTransferId())) {
             send(Topics.WALLET_TRANSFER_EVENTS, command.getTransferId(), TransferEvent.newBuilder()
                     .setEventId(UUID.randomUUID()).setOccurredAt(now()).setTransferId(command.getTransferId())
                     .setPayload(TransferFailed.newBuilder().setTransferId(command.getTransferId()).setBetId(betId)
                             .setPurpose(purpose).setUserId(userId.startsWith("PLATFORM_") ? null : userId)
-                            .setAmount(usd(amount)).setReason(TransferFailureReason.PROVIDER_UNAVAILABLE)
-                            .setMessage("provider unavailable").setRetryable(true).build())
+                            .setAmount(usd(amount))
+                            .setReason(forGood ? TransferFailureReason.ACCOUNT_NOT_FOUND
+                                    : TransferFailureReason.PROVIDER_UNAVAILABLE)
+                            .setMessage(forGood ? "no such account" : "provider unavailable").setRetryable(!forGood)
+                            .build())
                     .build());
             return;
         }
@@ -233,11 +257,11 @@ public final class FakeGateway {
         producer.send(new ProducerRecord<>(topic, key, serializer.serialize(topic, record)));
     }
 
-    static Money usd(long minor) {
+    public static Money usd(long minor) {
         return Money.newBuilder().setAmountMinor(minor).setCurrency("USD").build();
     }
 
-    static Instant now() {
+    public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

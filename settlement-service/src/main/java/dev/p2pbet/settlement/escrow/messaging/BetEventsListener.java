@@ -1,5 +1,6 @@
 package dev.p2pbet.settlement.escrow.messaging;
 
+import dev.p2pbet.plumbing.outbox.TraceHeaders;
 import dev.p2pbet.schemas.bet.BetCreated;
 import dev.p2pbet.schemas.bet.BetEvent;
 import dev.p2pbet.schemas.bet.BetExpired;
@@ -15,6 +16,7 @@ import dev.p2pbet.settlement.decision.domain.SelectionSide;
 import dev.p2pbet.settlement.decision.domain.SelectionType;
 import dev.p2pbet.settlement.escrow.EscrowProjection;
 import dev.p2pbet.settlement.escrow.EscrowedBet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +25,11 @@ import org.springframework.stereotype.Component;
 class BetEventsListener {
 
     private final EscrowProjection projection;
+    private final TraceHeaders trace;
 
-    BetEventsListener(EscrowProjection projection) {
+    BetEventsListener(EscrowProjection projection, ObjectProvider<TraceHeaders> trace) {
         this.projection = projection;
+        this.trace = trace.getIfAvailable(() -> TraceHeaders.NONE);
     }
 
     @KafkaListener(topics = Topics.BET_EVENTS)
@@ -33,7 +37,9 @@ class BetEventsListener {
         String eventId = event.getEventId().toString();
         switch (event.getPayload()) {
             case BetCreated c -> projection.created(eventId, new EscrowedBet(c.getBetId(), c.getGameId(),
-                    c.getCreatorId(), selection(c.getSelection()), Avro.money(c.getStake())));
+                    c.getCreatorId(), selection(c.getSelection()), Avro.money(c.getStake())),
+                    // the listener's observation continues the trace of the record (bet-service's POST /api/bets)
+                    TraceHeaders.encode(trace.current()));
             case BetOpened o -> projection.opened(eventId, o.getBetId(), Avro.money(o.getEscrowGasUsed()));
             case BetMatched m -> projection.matched(eventId, m.getBetId(), m.getAcceptorId(),
                     Avro.money(m.getEscrowGasUsed()));
