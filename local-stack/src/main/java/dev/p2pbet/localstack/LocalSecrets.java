@@ -23,6 +23,16 @@ record LocalSecrets(String jwtSigningSecret, String webhookSecret, String provid
         return secrets;
     }
 
+    /** The secrets a running stack wrote (the signing secret, the sandbox and hook keys; the others stay in memory). */
+    static LocalSecrets readFrom(Path stateDir) throws IOException {
+        return new LocalSecrets(read(stateDir, "dev-signing-secret"), null, null, read(stateDir, "sandbox-key"),
+                read(stateDir, "cognito-hook-key"));
+    }
+
+    private static String read(Path stateDir, String name) throws IOException {
+        return Files.readString(stateDir.resolve(name)).trim();
+    }
+
     private static String random() {
         byte[] bytes = new byte[48];
         RANDOM.nextBytes(bytes);

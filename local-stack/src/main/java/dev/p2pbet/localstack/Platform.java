@@ -1,20 +1,26 @@
 package dev.p2pbet.localstack;
 
+import dev.p2pbet.localstack.demo.Demo;
 import dev.p2pbet.plumbing.security.DevTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The local stack's command line: {@code run} starts the platform, {@code token} mints a JWT of
- * the run's local issuer, {@code topic} prints a topic's records decoded through the registry.
+ * The local stack's command line: {@code run} starts the platform, {@code demo} plays the seed's story against it,
+ * {@code token} mints a JWT of the run's local issuer, {@code topic} prints a topic's records decoded through the
+ * registry, {@code topics} applies the catalogue, shows lag, replays a DLT.
  */
 public final class Platform {
 
     static final String USAGE = """
-            usage: ./platform run                              start the whole platform
+            usage: ./platform run [--free-ports]               start the whole platform (API entry point on :8080;
+                                                               --free-ports: any free ports, see .local-stack/endpoints.properties)
+                   ./platform demo [--own-stack]               play the seed's story against the running platform
+                                                               (--own-stack: start one on free ports, then stop it)
                    ./platform token USER [--groups g1,g2]      print a JWT for USER (e.g. --groups admin)
                    ./platform topic TOPIC [KEY]                print TOPIC's records (only KEY's) as JSON
                    ./platform topics apply [--production]      make the cluster's topics match the catalogue
@@ -27,11 +33,13 @@ public final class Platform {
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         switch (command) {
-            case "run" -> LocalStack.main(args);
-            case "token" -> printToken(Arrays.asList(args).subList(1, args.length));
-            case "topic" -> TopicReader.print(Arrays.asList(args).subList(1, args.length));
-            case "topics" -> TopicsCommand.run(Arrays.asList(args).subList(1, args.length));
+            case "run" -> LocalStack.run(projectRoot(), rest.contains("--free-ports"));
+            case "demo" -> System.exit(Demo.runFromCommandLine(projectRoot(), stateDir(), rest, System.out));
+            case "token" -> printToken(rest);
+            case "topic" -> TopicReader.print(rest);
+            case "topics" -> TopicsCommand.run(rest);
             default -> fail(USAGE);
         }
     }
@@ -53,8 +61,28 @@ public final class Platform {
         System.out.println(DevTokens.mint(args.get(0), secret, DevTokens.DEFAULT_ISSUER, Duration.ofHours(12), groups));
     }
 
+    static Path projectRoot() {
+        return Path.of(System.getProperty("p2pbet.project-root", ".")).toAbsolutePath().normalize();
+    }
+
     static Path stateDir() {
-        return Path.of(System.getProperty("p2pbet.project-root", ".")).toAbsolutePath().normalize().resolve(".local-stack");
+        return projectRoot().resolve(".local-stack");
+    }
+
+    /** The running stack's broker, else the fixed port of `./platform run`. */
+    static String kafkaBootstrapServers() {
+        return running().map(RunningStack::kafkaBootstrapServers).orElse("localhost:" + PlatformStack.KAFKA_PORT);
+    }
+
+    /** The running stack's registry (core API), else the fixed port of `./platform run`. */
+    static String registryUrl() {
+        return running().map(RunningStack::registryUrl)
+                .orElse("http://localhost:" + PlatformStack.REGISTRY_PORT + "/apis/registry/v2");
+    }
+
+    private static Optional<RunningStack> running() {
+        return Files.isRegularFile(stateDir().resolve(RunningStack.ENDPOINTS_FILE))
+                ? Optional.of(RunningStack.in(stateDir())) : Optional.empty();
     }
 
     static void fail(String message) {

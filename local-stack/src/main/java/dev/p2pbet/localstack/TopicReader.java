@@ -28,9 +28,9 @@ final class TopicReader {
         }
         String topic = args.get(0);
         String key = args.size() > 1 ? args.get(1) : null;
-        String registry = "http://localhost:" + LocalStack.REGISTRY_PORT + "/apis/registry/v2";
+        String registry = Platform.registryUrl();
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + LocalStack.KAFKA_PORT,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "platform-topic-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

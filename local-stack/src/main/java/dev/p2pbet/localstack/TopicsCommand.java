@@ -21,7 +21,7 @@ final class TopicsCommand {
 
     static void run(List<String> args) throws Exception {
         List<String> rest = new ArrayList<>(args);
-        String bootstrap = option(rest, "--bootstrap-servers", "localhost:" + LocalStack.KAFKA_PORT);
+        String bootstrap = option(rest, "--bootstrap-servers", Platform.kafkaBootstrapServers());
         boolean production = rest.remove("--production");
         if (rest.isEmpty()) {
             Platform.fail(Platform.USAGE);

@@ -1,0 +1,405 @@
+package dev.p2pbet.localstack;
+
+import dev.p2pbet.localstack.entrypoint.EntryPoint;
+import dev.p2pbet.localstack.entrypoint.PlatformRoutes;
+import dev.p2pbet.plumbing.security.DevTokens;
+import dev.p2pbet.testinfra.embedded.ApicurioRegistryProcess;
+import dev.p2pbet.testinfra.embedded.EmbeddedKafkaBroker;
+import dev.p2pbet.testinfra.embedded.EmbeddedPostgresServer;
+import dev.p2pbet.testinfra.process.SpringBootProcess;
+import dev.p2pbet.testinfra.support.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform in one call, for `./platform run` and for black-box tests: a real KRaft broker, a real
+ * PostgreSQL server (one database per service), the Apicurio registry, the wallet simulator and the four services as
+ * child JVMs, and the API entry point in front of them. {@link #start} returns once every service is ready and the
+ * simulator has opened the platform's accounts; {@link #close} stops the services first, then the servers.
+ *
+ * <p>Fresh data at every start. The run's secrets, its logs and {@value RunningStack#ENDPOINTS_FILE} (where
+ * everything answers, for `./platform demo|token|topic` in another JVM) are written to the state directory.
+ */
+public final class PlatformStack implements AutoCloseable, StackEndpoints {
+
+    /** The frontend origin the entry point answers CORS for; {@code P2PBET_FRONTEND_ORIGIN} overrides it. */
+    public static final String DEFAULT_FRONTEND_ORIGIN = "http://localhost:3000";
+
+    static final int ENTRY_POINT_PORT = 8080;
+    static final int KAFKA_PORT = 19092;
+    static final int POSTGRES_PORT = 15432;
+    static final int REGISTRY_PORT = 18081;
+    /** The gateway's endpoint for the provider's signed webhooks. */
+    static final String GATEWAY_WEBHOOK_PATH = "/webhooks/wallet-provider";
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformStack.class);
+
+    /**
+     * Where the project is (the service modules' {@code target/} jars are taken from there), where the run keeps its
+     * secrets and logs, and whether every port is a free one (tests) or the fixed ones of `./platform run`.
+     */
+    public record Options(Path projectRoot, Path stateDir, boolean freePorts) {
+
+        public Options {
+            projectRoot = projectRoot.toAbsolutePath().normalize();
+            stateDir = stateDir.toAbsolutePath().normalize();
+        }
+
+        /** The fixed ports of `./platform run` (entry point 8080, services 8081-8085, ...), state in {@code .local-stack/}. */
+        public static Options localDefaults(Path projectRoot) {
+            return new Options(projectRoot, projectRoot.resolve(".local-stack"), false);
+        }
+
+        /** Free ports everywhere, so a test never collides with a running `./platform run`. */
+        public static Options forTests(Path projectRoot, Path stateDir) {
+            return new Options(projectRoot, stateDir, true);
+        }
+
+        /**
+         * How long the services get to be ready: {@code p2pbet.local-stack.ready-timeout} (ISO-8601), 8 minutes (a
+         * busy 2-core machine has taken 4).
+         */
+        Duration readyTimeout() {
+            return Duration.parse(System.getProperty("p2pbet.local-stack.ready-timeout", "PT8M"));
+        }
+    }
+
+    private final Options options;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, SpringBootProcess> services = new LinkedHashMap<>();
+    private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
+    private EmbeddedKafkaBroker kafka;
+    private EmbeddedPostgresServer postgres;
+    private ApicurioRegistryProcess registry;
+    private EntryPoint entryPoint;
+    private LocalSecrets secrets;
+    private Thread shutdownHook;
+    private boolean closed;
+
+    private PlatformStack(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything and blocks until every service is ready (progress is logged); fails with the log to read. */
+    public static PlatformStack start(Options options) {
+        return start(options, Map.of());
+    }
+
+    /**
+     * Like {@link #start(Options)}, with extra environment variables per module (e.g. {@code "settlement-service" ->
+     * {P2PBET_SETTLEMENT_FEE_BPS: 100}}); they win over the stack's own.
+     */
+    public static PlatformStack start(Options options, Map<String, Map<String, String>> extraEnvironment) {
+        extraEnvironment.keySet().forEach(PlatformModule::named);
+        PlatformStack stack = new PlatformStack(options);
+        try {
+            stack.startEverything(extraEnvironment);
+            return stack;
+        } catch (RuntimeException | Error e) {
+            log.error("The platform did not start: {}", e.getMessage());
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startEverything(Map<String, Map<String, String>> extraEnvironment) {
+        long began = System.nanoTime();
+        try {
+            Files.createDirectories(options.stateDir().resolve("logs"));
+            Files.deleteIfExists(options.stateDir().resolve(RunningStack.ENDPOINTS_FILE));
+            secrets = LocalSecrets.createIn(options.stateDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + options.stateDir(), e);
+        }
+        if (shutdownHook == null && !Boolean.getBoolean(SELF_STOPPING_PROPERTY)) {
+            // A test JVM that ends without close() must not leave six JVMs behind.
+            shutdownHook = Thread.ofPlatform().name("platform-stack-stopper").unstarted(this::close);
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        log.info("Starting the infrastructure (PostgreSQL, Kafka, Apicurio Registry){}...",
+                options.freePorts() ? " on free ports" : "");
+        postgres = remember(EmbeddedPostgresServer.start(port(POSTGRES_PORT)));
+        kafka = remember(EmbeddedKafkaBroker.start(port(KAFKA_PORT)));
+        registry = remember(ApicurioRegistryProcess.start(port(REGISTRY_PORT), logPath("apicurio-registry")));
+
+        Map<PlatformModule, Integer> ports = new LinkedHashMap<>();
+        for (PlatformModule module : PlatformModule.ALL) {
+            ports.put(module, options.freePorts() ? Ports.freePort() : module.defaultPort());
+            serviceUrls.put(module.name(), URI.create("http://localhost:" + ports.get(module)));
+        }
+        for (PlatformModule module : PlatformModule.ALL) {
+            Map<String, String> env = environment(module);
+            env.putAll(extraEnvironment.getOrDefault(module.name(), Map.of()));
+            log.info("Starting {} on port {}", module.name(), ports.get(module));
+            services.put(module.name(), remember(SpringBootProcess.start(module.name(), jarOf(module),
+                    ports.get(module), logPath(module.name()), env)));
+        }
+        Map<String, URI> backends = new HashMap<>(serviceUrls);
+        entryPoint = remember(EntryPoint.start(options.freePorts() ? 0 : ENTRY_POINT_PORT, PlatformRoutes.all(),
+                backends, frontendOrigin()));
+        awaitReady(options.readyTimeout());
+        PlatformAccounts.of(this).requireOpened();
+        writeEndpointsFile();
+        log.info("The platform is up in {} s: API at {}", Duration.ofNanos(System.nanoTime() - began).toSeconds(),
+                apiUrl());
+    }
+
+    /** The environment of one module: its database, the broker and registry, and the run's secrets. */
+    private Map<String, String> environment(PlatformModule module) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(module.database()));
+        env.put("SPRING_DATASOURCE_USERNAME", postgres.username());
+        env.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+        if (module.equals(PlatformModule.WALLET_SIMULATOR)) {
+            // The simulator plays the provider: it signs webhooks to the gateway and knows the gateway's API key.
+            env.put("WALLET_SIMULATOR_WEBHOOK_URL", serviceUrls.get(PlatformModule.WALLET_GATEWAY.name()) + GATEWAY_WEBHOOK_PATH);
+            env.put("WALLET_SIMULATOR_WEBHOOK_SECRET", secrets.webhookSecret());
+            env.put("WALLET_SIMULATOR_API_CLIENTS_GATEWAY", secrets.providerApiKey());
+            env.put("WALLET_SIMULATOR_SANDBOX_API_KEY", secrets.sandboxKey());
+            return env;
+        }
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("P2PBET_KAFKA_REGISTRY_URL", registry.registryApiUrl());
+        env.put("P2PBET_SECURITY_DEV_SIGNING_SECRET", secrets.jwtSigningSecret());
+        if (module.equals(PlatformModule.WALLET_GATEWAY)) {
+            env.put("P2PBET_WALLET_PROVIDER_URL", serviceUrls.get(PlatformModule.WALLET_SIMULATOR.name()).toString());
+            env.put("P2PBET_WALLET_PROVIDER_APIKEY", secrets.providerApiKey());
+            env.put("P2PBET_WALLET_WEBHOOK_SECRET", secrets.webhookSecret());
+            env.put("P2PBET_WALLET_COGNITOHOOKKEY", secrets.cognitoHookKey());
+        }
+        return env;
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<SpringBootProcess> waiting = new ArrayList<>(services.values());
+        while (!waiting.isEmpty()) {
+            waiting.removeIf(service -> {
+                boolean ready = service.isReady();
+                if (ready) {
+                    log.info("{} is ready", service.name());
+                }
+                return ready;
+            });
+            if (!waiting.isEmpty() && System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after " + timeout + ": "
+                        + waiting.stream().map(s -> s.name() + " (log: " + s.logFile() + ")").toList());
+            }
+            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    /**
+     * A copy of the module's Spring Boot jar in the state directory: a build that rewrites {@code target/} while the
+     * stack runs (another terminal, an IDE) must not pull classes from under a running or restarting service.
+     */
+    private Path jarOf(PlatformModule module) {
+        Path built = SpringBootProcess.bootJar(options.projectRoot().resolve(module.name()));
+        Path copy = options.stateDir().resolve("jars").resolve(built.getFileName());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                Files.createDirectories(copy.getParent());
+                Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
+                try (ZipFile readable = new ZipFile(copy.toFile())) {
+                    return copy;
+                }
+            } catch (IOException e) {
+                // Most likely a build is writing the jar right now: take it once it is whole.
+                if (System.nanoTime() > deadline) {
+                    throw new UncheckedIOException("Cannot take a whole copy of " + built, e);
+                }
+                log.info("{} is being rewritten ({}); waiting for the build to finish", built, e.toString());
+                sleep(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    /** System property set by `./platform run`, which stops the stack itself in its own shutdown hook. */
+    static final String SELF_STOPPING_PROPERTY = "p2pbet.local-stack.self-stopping";
+
+    private int port(int fixed) {
+        return options.freePorts() ? 0 : fixed;
+    }
+
+    private Path logPath(String name) {
+        return options.stateDir().resolve("logs").resolve(name + ".log");
+    }
+
+    private static String frontendOrigin() {
+        String origin = System.getenv("P2PBET_FRONTEND_ORIGIN");
+        return origin == null || origin.isBlank() ? DEFAULT_FRONTEND_ORIGIN : origin.trim();
+    }
+
+    private void writeEndpointsFile() {
+        Properties endpoints = new Properties();
+        endpoints.setProperty("api", apiUrl().toString());
+        serviceUrls.forEach((module, url) -> endpoints.setProperty("service." + module, url.toString()));
+        endpoints.setProperty("kafka", kafkaBootstrapServers());
+        endpoints.setProperty("registry", registryUrl());
+        endpoints.setProperty("postgres", postgres.jdbcUrl("postgres"));
+        try (var out = Files.newBufferedWriter(options.stateDir().resolve(RunningStack.ENDPOINTS_FILE))) {
+            endpoints.store(out, "where the running local stack answers (deleted when it stops)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the endpoints file into " + options.stateDir(), e);
+        }
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    // ------------------------------------------------------------------------------------------- the public API
+
+    @Override
+    public URI apiUrl() {
+        return entryPoint.url();
+    }
+
+    @Override
+    public URI serviceUrl(String module) {
+        URI url = serviceUrls.get(PlatformModule.named(module).name());
+        if (url == null) {
+            throw new IllegalStateException(module + " was not started");
+        }
+        return url;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The Apicurio core REST API the services use ({@code .../apis/registry/v2}). */
+    public String registryUrl() {
+        return registry.registryApiUrl();
+    }
+
+    /** The registry's Confluent-compatible API ({@code .../apis/ccompat/v7}). */
+    public String registryCcompatUrl() {
+        return registry.ccompatUrl();
+    }
+
+    /** A JDBC URL of the stack's PostgreSQL server for {@code database} (user/password: {@link #postgresUser()}). */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public String postgresUser() {
+        return postgres.username();
+    }
+
+    public String postgresPassword() {
+        return postgres.password();
+    }
+
+    @Override
+    public String sandboxApiKey() {
+        return secrets.sandboxKey();
+    }
+
+    @Override
+    public String cognitoHookKey() {
+        return secrets.cognitoHookKey();
+    }
+
+    @Override
+    public String mintToken(String userId, String... groups) {
+        return DevTokens.mint(userId, secrets.jwtSigningSecret(), DevTokens.DEFAULT_ISSUER, Duration.ofHours(12),
+                List.of(groups));
+    }
+
+    /** A service's child process: kill -9 ({@code kill()}), stop ({@code close()}), start again ({@code restart()}). */
+    public SpringBootProcess process(String module) {
+        SpringBootProcess process = services.get(PlatformModule.named(module).name());
+        if (process == null) {
+            throw new IllegalStateException(module + " was not started");
+        }
+        return process;
+    }
+
+    public Path logFile(String module) {
+        return logPath(PlatformModule.named(module).name());
+    }
+
+    public Path stateDir() {
+        return options.stateDir();
+    }
+
+    /** The module names, in start order. */
+    public List<String> modules() {
+        return PlatformModule.ALL.stream().map(PlatformModule::name).toList();
+    }
+
+    /** Services first, all asked at once (each drains its work), then the entry point and the servers. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // Already shutting down.
+            }
+        }
+        log.info("Stopping the platform...");
+        try {
+            Files.deleteIfExists(options.stateDir().resolve(RunningStack.ENDPOINTS_FILE));
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", RunningStack.ENDPOINTS_FILE, e.toString());
+        }
+        services.values().forEach(SpringBootProcess::requestStop);
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                log.warn("Could not stop cleanly: {}", e.toString());
+            }
+        }
+        deleteJarCopies();
+        log.info("Platform stopped.");
+    }
+
+    private void deleteJarCopies() {
+        Path jars = options.stateDir().resolve("jars");
+        if (!Files.isDirectory(jars)) {
+            return;
+        }
+        try (var copies = Files.list(jars)) {
+            for (Path copy : copies.toList()) {
+                Files.deleteIfExists(copy);
+            }
+            Files.deleteIfExists(jars);
+        } catch (IOException e) {
+            log.warn("Could not delete the jar copies in {}: {}", jars, e.toString());
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
