@@ -31,7 +31,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -175,15 +174,7 @@ class SettlementCrashIT {
     }
 
     private static Map<String, String> environment(RealInfrastructure infra) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SPRING_DATASOURCE_URL", infra.jdbcUrl("settlement"));
-        env.put("SPRING_DATASOURCE_USERNAME", infra.dbUsername());
-        env.put("SPRING_DATASOURCE_PASSWORD", infra.dbPassword() == null ? "" : infra.dbPassword());
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
-        env.put("SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "6000");
-        env.put("SPRING_KAFKA_CONSUMER_HEARTBEAT_INTERVAL", "1s");
-        env.put("P2PBET_KAFKA_REGISTRY_URL", infra.registryApiUrl());
-        env.put("P2PBET_SECURITY_DEVSIGNINGSECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        Map<String, String> env = infra.serviceEnvironment("settlement");
         env.put("P2PBET_SETTLEMENT_POLLINTERVAL", "PT0.3S");
         env.put("P2PBET_SETTLEMENT_AUDITTIMEOUT", "PT5S");
         return env;

@@ -1,7 +1,10 @@
 package dev.p2pbet.testinfra;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -150,6 +153,24 @@ public final class RealInfrastructure {
 
     public String dbPassword() {
         return postgres.password();
+    }
+
+    /**
+     * The environment a service's Boot jar needs to run as a child process on this infrastructure
+     * (crash tests): its database, the broker with quick failure detection so a killed consumer's
+     * partitions move fast, the registry, and a throwaway JWT secret. Add the service's own settings.
+     */
+    public Map<String, String> serviceEnvironment(String database) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_DATASOURCE_URL", jdbcUrl(database));
+        env.put("SPRING_DATASOURCE_USERNAME", dbUsername());
+        env.put("SPRING_DATASOURCE_PASSWORD", dbPassword() == null ? "" : dbPassword());
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        env.put("SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "6000");
+        env.put("SPRING_KAFKA_CONSUMER_HEARTBEAT_INTERVAL", "1s");
+        env.put("P2PBET_KAFKA_REGISTRY_URL", registryApiUrl());
+        env.put("P2PBET_SECURITY_DEVSIGNINGSECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        return env;
     }
 
     public KafkaBroker kafka() {

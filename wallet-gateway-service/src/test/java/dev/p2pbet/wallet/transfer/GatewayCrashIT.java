@@ -20,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Order;
@@ -97,15 +96,7 @@ class GatewayCrashIT {
     private static Map<String, String> gatewayEnvironment(boolean haltAfterProviderCall) {
         RealInfrastructure infra = RealInfrastructure.shared();
         WalletSimulator simulator = WalletSimulator.shared();
-        Map<String, String> env = new HashMap<>();
-        env.put("SPRING_DATASOURCE_URL", infra.jdbcUrl("wallet_gateway"));
-        env.put("SPRING_DATASOURCE_USERNAME", infra.dbUsername());
-        env.put("SPRING_DATASOURCE_PASSWORD", infra.dbPassword() == null ? "" : infra.dbPassword());
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
-        env.put("SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "6000");
-        env.put("SPRING_KAFKA_CONSUMER_HEARTBEAT_INTERVAL", "1s");
-        env.put("P2PBET_KAFKA_REGISTRY_URL", infra.registryApiUrl());
-        env.put("P2PBET_SECURITY_DEVSIGNINGSECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        Map<String, String> env = infra.serviceEnvironment("wallet_gateway");
         env.put("P2PBET_WALLET_PROVIDER_URL", simulator.url());
         env.put("P2PBET_WALLET_PROVIDER_APIKEY", WalletSimulator.API_KEY);
         env.put("P2PBET_WALLET_WEBHOOK_SECRET", WalletSimulator.WEBHOOK_SECRET);
