@@ -44,13 +44,19 @@ final class TopicReader {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(250))) {
                     quietSince = System.nanoTime();
                     if (key == null || key.equals(record.key())) {
-                        System.out.printf("%s[%d]@%d key=%s%n%s%n", record.topic(), record.partition(), record.offset(),
-                                record.key(), record.value());
+                        System.out.printf("%s[%d]@%d key=%s%s%n%s%n", record.topic(), record.partition(), record.offset(),
+                                record.key(), traceparent(record), record.value());
                         printed++;
                     }
                 }
             }
             System.err.printf("%d record(s) of %s%s%n", printed, topic, key == null ? "" : " with key " + key);
         }
+    }
+
+    /** The record's trace, so one bet can be followed across services (see the runbook). */
+    private static String traceparent(ConsumerRecord<String, Object> record) {
+        var header = record.headers().lastHeader("traceparent");
+        return header == null ? "" : " traceparent=" + new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }
