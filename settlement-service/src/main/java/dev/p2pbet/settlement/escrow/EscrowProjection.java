@@ -48,6 +48,9 @@ public class EscrowProjection {
                         bet.selection().stat() == null ? null : bet.selection().stat().name(),
                         bet.stake().amountMinor(), bet.stake().currency(), trace)
                 .update();
+        // in the bet's trace: settlement's first line about a bet it will later pay or refund under that trace
+        log.info("Bet {} on game {} followed for settlement: stake {} {}", bet.betId(), bet.gameId(),
+                bet.stake().amountMinor(), bet.stake().currency());
     }
 
     /** The creator's stake is in the vault: one stake held. */

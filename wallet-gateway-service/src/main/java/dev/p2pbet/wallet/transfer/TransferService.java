@@ -92,7 +92,12 @@ public class TransferService {
             }
             return false;
         }
-        return ledger.insert(Transfer.requested(order, order.type().route(address.get())));
+        boolean requested = ledger.insert(Transfer.requested(order, order.type().route(address.get())));
+        if (requested) {
+            // in the command's trace: the line that ties a transfer to the bet whose trace it continues
+            log.info("Transfer {} requested: {} {}", order.transferId(), order.type(), order.amount());
+        }
+        return requested;
     }
 
     private boolean commandedAgain(Transfer transfer) {
