@@ -59,5 +59,11 @@ public class PlumbingTestApplication {
         String broken() {
             throw new IllegalStateException("secret internals");
         }
+
+        @GetMapping("/api/overloaded")
+        String overloaded() {
+            throw new org.springframework.transaction.CannotCreateTransactionException("pool exhausted: secret internals",
+                    new org.springframework.jdbc.CannotGetJdbcConnectionException("HikariPool-1 - Connection is not available"));
+        }
     }
 }

@@ -90,6 +90,15 @@ class WebAndSecurityIT {
     }
 
     @Test
+    void answers_an_exhausted_database_pool_with_a_503_to_retry_not_a_500() throws Exception {
+        HttpResponse<String> response = get("/api/overloaded", token("alice"));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(response.body()).contains("\"reason\":\"SERVICE_BUSY\"").doesNotContain("secret internals");
+    }
+
+    @Test
     void answers_an_unknown_path_with_problem_json() throws Exception {
         HttpResponse<String> response = get("/api/nothing-here", token("alice"));
 
