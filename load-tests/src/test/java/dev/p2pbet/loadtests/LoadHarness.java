@@ -1,0 +1,242 @@
+package dev.p2pbet.loadtests;
+
+import dev.p2pbet.localstack.PlatformStack;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One benchmark run: the stack tuned for load, the raw baselines, every Gatling scenario, the figures read from the
+ * services' own timestamps, and the result tables. The smoke size checks counts only; no timing is judged there.
+ */
+final class LoadHarness {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadHarness.class);
+
+    /** What a run measured and counted; the smoke test asserts the counts. */
+    record Outcome(ResultTable table, String markdown, long offersAccepted, long offersCreated, long offersOpen,
+                   long raceOffers, long raceMatched, long race202, long race409, long raceOther,
+                   long lifecycleBets, long lifecycleMatched, long lifecycleSettled, long lifecyclePaid,
+                   long relayRows) {
+    }
+
+    private final Path projectRoot;
+    private final Path stateDir;
+    private final Path resultsDir;
+    private final Sizes sizes;
+
+    LoadHarness(Path projectRoot, Path stateDir, Path resultsDir, Sizes sizes) {
+        this.projectRoot = projectRoot;
+        this.stateDir = stateDir;
+        this.resultsDir = resultsDir;
+        this.sizes = sizes;
+    }
+
+    /** The environment that tunes the services for load (the simulator's network is tuned through its sandbox API). */
+    static Map<String, Map<String, String>> loadEnvironment() {
+        return Map.of(
+                "bet-service", Map.of("P2PBET_BET_MAX_OPEN_OFFERS_PER_USER", "1000000"),
+                // the provider's network: no confirmation delay (also set through the sandbox API), and its pollers
+                // (a simulation artifact, 100 ms by default) out of the way of the latencies measured
+                "wallet-simulator", Map.of("WALLET_SIMULATOR_TRANSFERS_CONFIRMATION_DELAY", "0ms",
+                        "WALLET_SIMULATOR_TRANSFERS_POLL_INTERVAL", "20ms", "WALLET_SIMULATOR_WEBHOOK_POLL_INTERVAL", "20ms"),
+                "settlement-service", Map.of("P2PBET_SETTLEMENT_POLL_INTERVAL", "PT1S"));
+    }
+
+    Outcome run() throws IOException {
+        Files.createDirectories(resultsDir);
+        try (PlatformStack stack = PlatformStack.start(PlatformStack.Options.forTests(projectRoot, stateDir),
+                loadEnvironment())) {
+            return runOn(stack);
+        }
+    }
+
+    private Outcome runOn(PlatformStack stack) throws IOException {
+        String runId = UUID.randomUUID().toString().substring(0, 6);
+        PlatformApi api = new PlatformApi(stack);
+        String network = api.tuneProviderNetwork();
+        Users users = Users.of(runId, sizes.creators(), Math.max(sizes.acceptorsPerOffer(), sizes.creators()));
+        long betsPerUser = (sizes.offers() + sizes.raceOffers() + sizes.matchedBets()) / sizes.creators() + 10L;
+        List<String> everyone = new java.util.ArrayList<>(users.creators());
+        everyone.addAll(users.acceptors());
+        PlatformApi.inParallel(everyone.size(), 8, i -> {
+            api.fundUser(everyone.get(i), Stakes.depositFor(betsPerUser));
+            return null;
+        });
+        LoadRun run = new LoadRun(stack.apiUrl().toString().replaceAll("/+$", ""), sizes, users, api, runId);
+        LoadRun.publish(run);
+        for (String game : List.of(run.offersGame, run.raceGame, run.lifecycleGame)) {
+            api.scheduleGame(game);
+            api.awaitGameOpenForBets(game, users.creator(0));
+        }
+        Sql bet = new Sql(stack.jdbcUrl("bet"), stack.postgresUser(), stack.postgresPassword());
+        Sql settlement = new Sql(stack.jdbcUrl("settlement"), stack.postgresUser(), stack.postgresPassword());
+        ResultTable table = new ResultTable();
+        table.fact("provider network (simulator sandbox): " + network + "; services' extra environment: "
+                + loadEnvironment());
+        GatlingRunner gatling = new GatlingRunner(resultsDir.resolve("gatling"));
+
+        // ------------------------------------------------------------------ raw baselines, before any load
+        log.info("Baselines: pgbench, Kafka ProducerPerformance, plain-SQL settlement");
+        Baselines baselines = new Baselines(resultsDir.resolve("baselines"), stack.jdbcUrl("postgres"),
+                stack.postgresUser(), stack.postgresPassword());
+        baselines.prepare();
+        Baselines.Pgbench pgbench = baselines.pgbench(sizes.pgbenchDuration());
+        Baselines.Producer producer = baselines.producerPerformance(stack.kafkaBootstrapServers(), sizes.producerRecords());
+        Baselines.PlainSettlement plainSettlement = baselines.plainSettlement(sizes.matchedBets());
+        table.fact(String.format("pgbench (bet insert + outbox insert per transaction, 16 clients, %d s): %.0f tps, "
+                + "latency average %.2f ms", sizes.pgbenchDuration().toSeconds(), pgbench.tps(), pgbench.latencyAverageMs()));
+        table.fact(String.format("Kafka ProducerPerformance (acks=all, 200-byte records, %,d records): %,.0f records/s, "
+                + "average %.1f ms, p99 %.0f ms", producer.records(), producer.recordsPerSecond(),
+                producer.averageLatencyMs(), producer.p99LatencyMs()));
+        table.fact(String.format("plain-SQL settlement of %,d rows (one transaction: decide, payout + fee rows): %.0f ms",
+                plainSettlement.rows(), plainSettlement.millis()));
+
+        // ------------------------------------------------------------------ offer creation
+        log.info("Scenario: offer creation at {} req/s for {}", sizes.offerRate(), sizes.offerDuration());
+        gatling.run(OfferCreationSimulation.class);
+        GatlingRunner.RequestStats offerStats = run.latencies.stats(OfferCreationSimulation.REQUEST,
+                sizes.offerDuration().toSeconds());
+        String notProbe = " AND (idempotency_key IS NULL OR idempotency_key NOT LIKE 'probe-%')";
+        Waits.until("every offer out of escrow_pending", sizes.patience(sizes.offers()), () -> bet.count(
+                "SELECT count(*) FROM bets WHERE game_id = ? AND status = 'escrow_pending'", run.offersGame) == 0);
+        long offersCreated = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.offersGame);
+        long offersOpen = bet.count("SELECT count(*) FROM bets WHERE game_id = ? AND status = 'open'" + notProbe,
+                run.offersGame);
+        Sql.Percentiles createToOpen = bet.percentiles("extract(epoch FROM updated_at - created_at) * 1000",
+                "FROM bets WHERE game_id = ? AND status = 'open'" + notProbe, run.offersGame);
+        double latencyBaseline = pgbench.latencyAverageMs();
+        table.add("offer creation", "throughput (2xx)", "req/s", 2_000, true,
+                offerStats.ok() / (double) sizes.offerDuration().toSeconds(), "pgbench tps", pgbench.tps(),
+                "arrival rate " + sizes.offerRate() + "/s");
+        table.add("offer creation", "p50", "ms", Double.NaN, false, offerStats.p50(), "pgbench avg", latencyBaseline, "");
+        table.add("offer creation", "p95", "ms", Double.NaN, false, offerStats.p95(), "pgbench avg", latencyBaseline, "");
+        table.add("offer creation", "p99", "ms", 25, false, offerStats.p99(), "pgbench avg", latencyBaseline, "");
+        table.add("offer creation", "p99.9", "ms", Double.NaN, false, offerStats.p999(), "pgbench avg", latencyBaseline, "");
+        table.add("offer creation", "errors", "%", 0, false, 100 * offerStats.errorShare(), "-", Double.NaN,
+                offerStats.ko() + " of " + offerStats.total());
+        table.add("create -> open", "p99 (bets.created_at -> updated_at at open)", "ms", 150, false, createToOpen.p99(),
+                "pgbench avg", latencyBaseline, createToOpen.toString());
+
+        // ------------------------------------------------------------------ accept race
+        log.info("Scenario: accept race, {} offers x {} acceptors", sizes.raceOffers(), sizes.acceptorsPerOffer());
+        run.raceOffers = PlatformApi.inParallel(sizes.raceOffers(), 16, i -> api.offer(users.creator(i), run.raceGame,
+                PlatformApi.newKey()).expect(202).path("betId").asString());
+        Waits.until("every race offer open", sizes.patience(sizes.raceOffers()), () -> bet.count(
+                "SELECT count(*) FROM bets WHERE game_id = ? AND status = 'open'" + notProbe, run.raceGame)
+                == sizes.raceOffers());
+        gatling.run(AcceptRaceSimulation.class);
+        GatlingRunner.RequestStats raceStats = run.latencies.stats(AcceptRaceSimulation.REQUEST, 0);
+        Waits.until("every race acceptance to end (no bet matching)", Duration.ofMinutes(5), () -> bet.count(
+                "SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matching'", run.raceGame) == 0);
+        long raceMatched = bet.count("SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matched'", run.raceGame);
+        long race202 = run.raceAnswers(202);
+        long race409 = run.raceAnswers(409);
+        long raceOther = raceStats.total() - race202 - race409;
+        table.add("accept race", "matches (exactly N)", "bets", sizes.raceOffers(), true, raceMatched, "-", Double.NaN,
+                String.format("N=%d; 202: %d, 409: %d, other: %d", sizes.raceOffers(), race202, race409, raceOther));
+        table.add("accept race", "accept p99", "ms", Double.NaN, false, raceStats.p99(), "pgbench avg", latencyBaseline,
+                String.format("p50 %.0f, p95 %.0f, p99.9 %.0f ms", raceStats.p50(), raceStats.p95(), raceStats.p999()));
+
+        // ------------------------------------------------------------------ full life cycles and settlement
+        log.info("Scenario: {} full life cycles at {}/s, then settlement of the game", sizes.matchedBets(),
+                sizes.lifecycleRate());
+        gatling.run(LifecycleSimulation.class);
+        Waits.until("every life-cycle bet matched", sizes.patience(sizes.matchedBets()), () -> bet.count(
+                "SELECT count(*) FROM bets WHERE game_id = ? AND status IN ('escrow_pending', 'matching')",
+                run.lifecycleGame) == 0);
+        long lifecycleBets = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.lifecycleGame);
+        long lifecycleMatched = bet.count("SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matched'" + notProbe,
+                run.lifecycleGame);
+        Sql.Percentiles openDuringLifecycles = bet.percentiles("extract(epoch FROM updated_at - created_at) * 1000",
+                "FROM bets WHERE game_id = ? AND status = 'matched'" + notProbe, run.lifecycleGame);
+        Double lifecycleSpanMs = bet.number("SELECT extract(epoch FROM max(updated_at) - min(created_at)) * 1000 "
+                + "FROM bets WHERE game_id = ? AND status = 'matched'" + notProbe, run.lifecycleGame);
+        // the probe offer of the game stays open: withdraw is not needed, settlement refunds it (unmatched at start)
+        Thread offersDuringSettlement = Thread.ofPlatform().name("offers-during-settlement")
+                .start(() -> gatling.run(OffersDuringSettlementSimulation.class));
+        api.simulate(run.lifecycleGame, 2026);
+        long expectedSettled = lifecycleMatched;
+        Waits.until("every matched bet of " + run.lifecycleGame + " paid or refunded", sizes.patience(sizes.matchedBets()), () ->
+                settlement.count("SELECT count(*) FROM settlements s JOIN escrowed_bets b USING (bet_id) "
+                        + "WHERE s.game_id = ? AND b.acceptor_id IS NOT NULL AND s.status IN ('paid', 'refunded')",
+                        run.lifecycleGame) >= expectedSettled);
+        try {
+            offersDuringSettlement.join(Duration.ofMinutes(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        GatlingRunner.RequestStats duringSettlement = run.latencies.stats(OffersDuringSettlementSimulation.REQUEST,
+                sizes.settlementWindow().toSeconds());
+        long settled = settlement.count("SELECT count(*) FROM settlements s JOIN escrowed_bets b USING (bet_id) "
+                + "WHERE s.game_id = ? AND b.acceptor_id IS NOT NULL AND s.status IN ('paid', 'refunded')", run.lifecycleGame);
+        long paid = settlement.count("SELECT count(*) FROM settlements s JOIN escrowed_bets b USING (bet_id) "
+                + "WHERE s.game_id = ? AND b.acceptor_id IS NOT NULL AND s.status = 'paid'", run.lifecycleGame);
+        Double settleMs = settlement.number("""
+                SELECT extract(epoch FROM max(s.completed_at) - min(r.received_at)) * 1000
+                FROM settlements s JOIN escrowed_bets b USING (bet_id) JOIN game_results r ON r.game_id = s.game_id
+                WHERE s.game_id = ? AND b.acceptor_id IS NOT NULL""", run.lifecycleGame);
+        Double auditMs = settlement.number("""
+                SELECT extract(epoch FROM a.completed_at - a.requested_at) * 1000 FROM liquidity_audits a, game_results r
+                WHERE r.game_id = ? AND a.completed_at >= r.received_at AND a.verdict = 'BALANCED'
+                ORDER BY a.completed_at LIMIT 1""", run.lifecycleGame);
+        double lifecyclesPerSecond = lifecycleSpanMs == null || settleMs == null ? Double.NaN
+                : lifecycleMatched * 1000.0 / (lifecycleSpanMs + settleMs);
+        table.add("full life cycles", "per second (create .. matched, then settled and paid)", "1/s", 500, true,
+                lifecyclesPerSecond, "pgbench tps", pgbench.tps(), String.format(
+                        "%d bets; offered at %d/s; create -> matched %s", lifecycleMatched, sizes.lifecycleRate(),
+                        openDuringLifecycles));
+        table.add("settlement", "finalized received -> last payout confirmed", "s",
+                sizes.matchedBets() >= 100_000 ? 30 : Double.NaN, false, settleMs == null ? Double.NaN : settleMs / 1000,
+                "plain SQL (s)", plainSettlement.millis() / 1000, String.format("%d matched bets; %d paid, %d refunded",
+                        lifecycleMatched, paid, settled - paid));
+        table.add("settlement", "bet creation p99 while it runs", "ms", Double.NaN, false, duringSettlement.p99(),
+                "pgbench avg", latencyBaseline, String.format("%d offers at %.0f/s, %d errors; p50 %.0f ms",
+                        duringSettlement.total(), Math.max(1, sizes.offerRate() / 4.0), duringSettlement.ko(),
+                        duringSettlement.p50()));
+        table.add("settlement", "liquidity audit (requested -> BALANCED, first one completed after the result)", "ms", Double.NaN, false,
+                auditMs == null ? Double.NaN : auditMs, "-", Double.NaN, "the audit's own row");
+
+        // ------------------------------------------------------------------ outbox relay
+        log.info("Scenario: outbox relay, {} rows", sizes.relayRows());
+        OutboxRelayProbe.Result relay = new OutboxRelayProbe(bet, stack.kafkaBootstrapServers())
+                .run(sizes.relayRows(), sizes.smoke() ? 20 : 200);
+        table.add("outbox relay", "rows relayed per second (bet-service)", "rows/s", 10_000, true,
+                relay.rowsPerSecond(), "ProducerPerformance rec/s", producer.recordsPerSecond(),
+                relay.rows() + " rows backlog");
+        table.add("outbox relay", "commit -> broker append p99", "ms", Double.NaN, false, relay.lagMs().p99(),
+                "ProducerPerformance p99", producer.p99LatencyMs(), relay.lagMs().toString());
+
+        // ------------------------------------------------------------------ memory
+        Map<String, Long> peakRss = ServiceMemory.peakRssKib(stack);
+        peakRss.forEach((module, kib) -> table.add("memory", module + " peak RSS (VmHWM)", "MiB", 512, false,
+                kib / 1024.0, "-", Double.NaN, ""));
+        table.fact("GC pauses per service: not measured yet (no JFR/GC log in the load environment)");
+
+        String machine = machine();
+        String markdown = table.markdown(sizes, machine, resultsDir.resolve("gatling"));
+        Files.writeString(resultsDir.resolve("benchmarks.md"), markdown);
+        System.out.println("Load-test results (also in " + resultsDir.resolve("benchmarks.md") + "):\n" + markdown);
+        return new Outcome(table, markdown, offerStats.ok(), offersCreated, offersOpen, sizes.raceOffers(), raceMatched,
+                race202, race409, raceOther, lifecycleBets, lifecycleMatched, settled, paid, relay.rows());
+    }
+
+    static String machine() {
+        String load = "";
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            load = "unknown";
+        }
+        return String.format("%d cores, load average at the end %s, %s", Runtime.getRuntime().availableProcessors(),
+                load, ManagementFactory.getRuntimeMXBean().getVmVersion());
+    }
+}

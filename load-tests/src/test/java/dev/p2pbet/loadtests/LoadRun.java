@@ -1,0 +1,69 @@
+package dev.p2pbet.loadtests;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the Gatling simulations of a run need, handed over in this JVM: Gatling instantiates simulations itself
+ * (no-arg constructors), so the run publishes its stack's address, users and fixtures here before each one.
+ */
+public final class LoadRun {
+
+    private static volatile LoadRun current;
+
+    final String apiUrl;
+    final Sizes sizes;
+    final Users users;
+    final PlatformApi api;
+    final String offersGame;
+    final String raceGame;
+    final String lifecycleGame;
+    /** The accept race's offers, created and open before the race starts. */
+    volatile List<String> raceOffers = List.of();
+    /** Answers of the accept race by HTTP status. */
+    final Map<Integer, LongAdder> raceAnswers = new ConcurrentHashMap<>();
+    /** Response times of the timed requests. */
+    final Latencies latencies = new Latencies();
+
+    LoadRun(String apiUrl, Sizes sizes, Users users, PlatformApi api, String runId) {
+        this.apiUrl = apiUrl;
+        this.sizes = sizes;
+        this.users = users;
+        this.api = api;
+        this.offersGame = "lt-" + runId + "-offers";
+        this.raceGame = "lt-" + runId + "-race";
+        this.lifecycleGame = "lt-" + runId + "-settle";
+    }
+
+    static LoadRun current() {
+        LoadRun run = current;
+        if (run == null) {
+            throw new IllegalStateException("no load run in this JVM: the simulations run from LoadHarness");
+        }
+        return run;
+    }
+
+    static void publish(LoadRun run) {
+        current = run;
+    }
+
+    /** One connection pool shared by every virtual user: the entry point sees clients that keep connections. */
+    io.gatling.javaapi.http.HttpProtocolBuilder httpProtocol() {
+        return io.gatling.javaapi.http.HttpDsl.http.baseUrl(apiUrl).acceptHeader("application/json").shareConnections();
+    }
+
+    String bearer(String user) {
+        return "Bearer " + api.token(user);
+    }
+
+    void countRaceAnswer(int status) {
+        raceAnswers.computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+
+    long raceAnswers(int status) {
+        LongAdder adder = raceAnswers.get(status);
+        return adder == null ? 0 : adder.sum();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.p2pbet.loadtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The figures of a run as docs/benchmarks.md shows them: per row the target, the measured figure, its baseline and
+ * the ratio, and a verdict (none for a smoke run, whose sizes are too small to judge).
+ */
+final class ResultTable {
+
+    /** A higher-is-better or lower-is-better target; NaN when the issue sets none for the figure. */
+    record Row(String scenario, String figure, String unit, double target, boolean higherIsBetter, double measured,
+               String baselineName, double baseline, String note) {
+
+        String verdict(boolean judged) {
+            if (!judged || Double.isNaN(target)) {
+                return "-";
+            }
+            if (Double.isNaN(measured)) {
+                return "not measured";
+            }
+            return (higherIsBetter ? measured >= target : measured <= target) ? "met" : "MISSED";
+        }
+
+        double ratio() {
+            return Double.isNaN(baseline) || baseline == 0 ? Double.NaN : measured / baseline;
+        }
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> facts = new ArrayList<>();
+
+    void add(String scenario, String figure, String unit, double target, boolean higherIsBetter, double measured,
+             String baselineName, double baseline, String note) {
+        rows.add(new Row(scenario, figure, unit, target, higherIsBetter, measured, baselineName, baseline, note));
+    }
+
+    void fact(String line) {
+        facts.add(line);
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    String markdown(Sizes sizes, String machine, Path reports) {
+        boolean judged = !sizes.smoke();
+        StringBuilder out = new StringBuilder();
+        out.append("### Run of ").append(Instant.now()).append(", size `").append(sizes.name()).append("`\n\n");
+        out.append("Machine: ").append(machine).append("  \n");
+        out.append("Sizes: ").append(sizes).append("  \n");
+        out.append("Gatling HTML reports: `").append(reports).append("`\n\n");
+        out.append("| scenario | figure | target | measured | baseline | ratio | verdict | note |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            out.append("| ").append(row.scenario()).append(" | ").append(row.figure()).append(" | ")
+                    .append(Double.isNaN(row.target()) ? "-" : (row.higherIsBetter() ? ">= " : "<= ")
+                            + number(row.target()) + " " + row.unit())
+                    .append(" | ").append(number(row.measured())).append(" ").append(row.unit())
+                    .append(" | ").append(Double.isNaN(row.baseline()) ? "-" : row.baselineName() + ": " + number(row.baseline()))
+                    .append(" | ").append(Double.isNaN(row.ratio()) ? "-" : String.format("%.3f", row.ratio()))
+                    .append(" | ").append(row.verdict(judged)).append(" | ").append(row.note()).append(" |\n");
+        }
+        if (!facts.isEmpty()) {
+            out.append("\n");
+            facts.forEach(fact -> out.append("- ").append(fact).append("\n"));
+        }
+        return out.append("\n").toString();
+    }
+
+    private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        return value >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value);
+    }
+
+    /** Writes the tables to {@code file}, replacing what stood after the marker line (the document's prose stays). */
+    static void writeInto(Path file, String tables) {
+        String marker = "<!-- results: written by load-tests (ResultTable); everything below is replaced by a run -->";
+        try {
+            String head = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n";
+            int at = head.indexOf(marker);
+            head = at < 0 ? head + "\n" + marker + "\n" : head.substring(0, at + marker.length()) + "\n";
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, head + "\n" + tables);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

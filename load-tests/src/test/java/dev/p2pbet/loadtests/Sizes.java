@@ -1,0 +1,60 @@
+package dev.p2pbet.loadtests;
+
+import java.time.Duration;
+
+/**
+ * How big a run is. {@code smoke} only proves the harness works (seconds, counts checked, no timing targets);
+ * {@code full} is issue 9's figures; {@code medium} sits between, for a shared machine.
+ *
+ * @param name            smoke, medium or full
+ * @param offerRate       offers per second of the constant-arrival-rate scenario
+ * @param offerDuration   how long offers arrive at that rate
+ * @param creators        users who make offers (each funded for every stake it may escrow)
+ * @param raceOffers      offers of the accept race (N); each gets {@code acceptorsPerOffer} concurrent accepts
+ * @param acceptorsPerOffer concurrent acceptors per race offer (the issue: 8)
+ * @param matchedBets     matched bets on the settlement game (M), made through full life cycles
+ * @param lifecycleRate   new life cycles per second while the M bets are made
+ * @param relayRows       outbox rows of the relay probe
+ * @param pgbenchDuration how long pgbench runs (16 clients)
+ * @param producerRecords records of Kafka's producer performance tool (acks=all)
+ */
+public record Sizes(String name, int offerRate, Duration offerDuration, int creators, int raceOffers,
+                    int acceptorsPerOffer, int matchedBets, int lifecycleRate, int relayRows, Duration pgbenchDuration,
+                    int producerRecords) {
+
+    public static Sizes named(String name) {
+        // smoke: one creator with more offers than the default max-open-offers-per-user (20), so the load
+        // environment that lifts it is checked too
+        return switch (name) {
+            case "smoke" -> new Sizes("smoke", 10, Duration.ofSeconds(3), 1, 5, 8, 10, 5, 500, Duration.ofSeconds(3),
+                    2_000);
+            case "medium" -> new Sizes("medium", 100, Duration.ofSeconds(20), 20, 200, 8, 1_000, 25, 20_000,
+                    Duration.ofSeconds(10), 100_000);
+            case "full" -> new Sizes("full", 2_000, Duration.ofSeconds(60), 200, 10_000, 8, 100_000, 500, 100_000,
+                    Duration.ofSeconds(30), 1_000_000);
+            default -> throw new IllegalArgumentException("load-tests.size is smoke, medium or full, not " + name);
+        };
+    }
+
+    /** How long offers keep arriving while the settlement runs (about the settlement target of 30 s at full size). */
+    public Duration settlementWindow() {
+        return switch (name) {
+            case "smoke" -> Duration.ofSeconds(3);
+            case "medium" -> Duration.ofSeconds(15);
+            default -> Duration.ofSeconds(30);
+        };
+    }
+
+    /** How long a wait for {@code count} asynchronous outcomes may take on a busy machine. */
+    public Duration patience(long count) {
+        return Duration.ofMinutes(5).plusSeconds(count / 50);
+    }
+
+    public int offers() {
+        return (int) (offerRate * offerDuration.toSeconds());
+    }
+
+    public boolean smoke() {
+        return name.equals("smoke");
+    }
+}
