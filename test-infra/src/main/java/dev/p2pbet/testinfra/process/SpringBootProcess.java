@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpringBootProcess implements AutoCloseable {
 
+    /** Environment entry whose value replaces the child JVM's default options (split on whitespace). */
+    public static final String JVM_OPTIONS = "P2PBET_JVM_OPTIONS";
+
     private static final Logger log = LoggerFactory.getLogger(SpringBootProcess.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -71,8 +74,8 @@ public final class SpringBootProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
-            command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                    jar.toString()));
+            command.addAll(jvmOptions());
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -83,6 +86,18 @@ public final class SpringBootProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
+    }
+
+    /**
+     * Start-up flags (C1 only, SerialGC, a small heap) suit tests, which start many JVMs and give each little work;
+     * a run under load (the benchmarks) passes its own in {@value #JVM_OPTIONS} of the environment.
+     */
+    private List<String> jvmOptions() {
+        String options = env.get(JVM_OPTIONS);
+        if (options == null || options.isBlank()) {
+            return List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        }
+        return List.of(options.trim().split("\\s+"));
     }
 
     /** Readiness as an orchestrator reads it: {@code /actuator/health/readiness} answers UP. */

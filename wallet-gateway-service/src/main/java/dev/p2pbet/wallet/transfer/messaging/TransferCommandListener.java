@@ -28,7 +28,10 @@ class TransferCommandListener {
         this.transfers = transfers;
     }
 
-    @KafkaListener(topics = Topics.WALLET_TRANSFER_COMMANDS)
+    // one consumer thread per partition of the topic (6): a command spends most of its time waiting for the
+    // provider and the database, so one thread would hold every other bet's escrow behind it
+    @KafkaListener(topics = Topics.WALLET_TRANSFER_COMMANDS,
+            concurrency = "${p2pbet.wallet.transfer-commands.consumers:6}")
     void on(TransferCommand command) {
         TransferOrder order;
         try {
