@@ -37,7 +37,8 @@ public class PlumbingKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler deadLetterErrorHandler(KafkaProperties kafkaProperties, PlumbingKafkaProperties properties) {
-        return DeadLetterTopics.errorHandler(kafkaProperties.buildProducerProperties(), properties);
+        return DeadLetterTopics.errorHandler(kafkaProperties.buildProducerProperties(),
+                kafkaProperties.buildConsumerProperties(), properties);
     }
 
     @Bean

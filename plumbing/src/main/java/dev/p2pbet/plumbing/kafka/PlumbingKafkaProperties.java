@@ -22,6 +22,12 @@ public class PlumbingKafkaProperties {
     /** Pause between those deliveries. */
     private Duration retryBackoff = Duration.ofMillis(200);
 
+    /**
+     * How long a record whose failure is the infrastructure's (the database is down) is retried,
+     * with a growing pause, before it goes to its DLT as {@code retries-exhausted}.
+     */
+    private Duration transientRetryFor = Duration.ofMinutes(15);
+
     public String getRegistryUrl() {
         return registryUrl;
     }
@@ -52,6 +58,14 @@ public class PlumbingKafkaProperties {
 
     public void setMaxAttempts(int maxAttempts) {
         this.maxAttempts = maxAttempts;
+    }
+
+    public Duration getTransientRetryFor() {
+        return transientRetryFor;
+    }
+
+    public void setTransientRetryFor(Duration transientRetryFor) {
+        this.transientRetryFor = transientRetryFor;
     }
 
     public Duration getRetryBackoff() {

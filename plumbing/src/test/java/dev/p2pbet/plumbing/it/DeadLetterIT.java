@@ -3,6 +3,7 @@ package dev.p2pbet.plumbing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pbet.plumbing.outbox.Outbox;
+import dev.p2pbet.plumbing.testing.PoisonRecords;
 import dev.p2pbet.plumbing.testing.TopicProbe;
 import dev.p2pbet.schemas.topics.Topics;
 import dev.p2pbet.testinfra.RealInfrastructure;
@@ -50,6 +51,7 @@ class DeadLetterIT {
         ConsumerRecord<String, byte[]> dead = probe.findByKey(DLT, key, WAIT).orElseThrow();
         assertThat(dead.value()).isEqualTo(garbage);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+        assertThat(PoisonRecords.reason(dead)).isEqualTo("undeserializable");
     }
 
     @Test
@@ -61,6 +63,7 @@ class DeadLetterIT {
         String reason = new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
         assertThat(reason).contains("breaks a rule");
         assertThat(TopicProbe.isConfluentFramed(dead.value())).isTrue();
+        assertThat(PoisonRecords.reason(dead)).isEqualTo("business-rule");
     }
 
     @Test
