@@ -17,6 +17,10 @@ import java.util.UUID;
 public final class DevTokens {
 
     public static final String DEFAULT_ISSUER = "p2pbet-local";
+    /** The app client the local tokens are issued to (Cognito's {@code client_id}). */
+    public static final String DEFAULT_CLIENT_ID = "p2pbet-local-web";
+    /** The key id ({@code kid}) of the local signing key. */
+    public static final String DEFAULT_KEY_ID = "p2pbet-local-1";
 
     private DevTokens() {
     }
@@ -34,10 +38,11 @@ public final class DevTokens {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("token_use", "access")
+                .claim(AccessTokenRules.TOKEN_USE, "access")
+                .claim(AccessTokenRules.CLIENT_ID, DEFAULT_CLIENT_ID)
                 .claim(CognitoGroups.CLAIM, groups)
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(DEFAULT_KEY_ID).build(), claims);
         try {
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (JOSEException e) {

@@ -18,6 +18,15 @@ public class PlumbingSecurityProperties {
     /** Issuer the local tokens carry and must carry. */
     private String devIssuer = DevTokens.DEFAULT_ISSUER;
 
+    /** Key id of the local signing key: a local token naming another {@code kid} is refused. */
+    private String devKeyId = DevTokens.DEFAULT_KEY_ID;
+
+    /**
+     * App clients whose access tokens we accept ({@code client_id} or {@code aud}): the Cognito app client ids in
+     * production ({@code P2PBET_SECURITY_ALLOWEDCLIENTS}); empty locally means the local issuer's client.
+     */
+    private List<String> allowedClients = new ArrayList<>();
+
     /** Paths anyone may call (Ant patterns), besides health, info and metrics. */
     private List<String> publicPaths = new ArrayList<>();
 
@@ -35,6 +44,22 @@ public class PlumbingSecurityProperties {
 
     public void setDevIssuer(String devIssuer) {
         this.devIssuer = devIssuer;
+    }
+
+    public String getDevKeyId() {
+        return devKeyId;
+    }
+
+    public void setDevKeyId(String devKeyId) {
+        this.devKeyId = devKeyId;
+    }
+
+    public List<String> getAllowedClients() {
+        return allowedClients;
+    }
+
+    public void setAllowedClients(List<String> allowedClients) {
+        this.allowedClients = allowedClients;
     }
 
     public List<String> getPublicPaths() {

@@ -44,6 +44,12 @@ public class PlumbingTestApplication {
             return jwt.getSubject();
         }
 
+        /** Reads a JSON body, as every write endpoint of the services does. */
+        @org.springframework.web.bind.annotation.PostMapping("/api/echo-size")
+        int echoSize(@org.springframework.web.bind.annotation.RequestBody java.util.Map<String, Object> body) {
+            return body.toString().length();
+        }
+
         @GetMapping("/api/admin-only")
         @PreAuthorize("hasRole('ADMIN')")
         String adminOnly() {

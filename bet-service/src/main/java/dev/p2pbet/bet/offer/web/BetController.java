@@ -41,14 +41,16 @@ class BetController {
     private final BetProperties properties;
     private final BetMetrics metrics;
     private final BetStream stream;
+    private final UserRateLimits rateLimits;
 
     BetController(OfferService offers, BetQueries queries, BetProperties properties, BetMetrics metrics,
-                  BetStream stream) {
+                  BetStream stream, UserRateLimits rateLimits) {
         this.offers = offers;
         this.queries = queries;
         this.properties = properties;
         this.metrics = metrics;
         this.stream = stream;
+        this.rateLimits = rateLimits;
     }
 
     record Page(List<BetView> items, String nextCursor) {
@@ -66,9 +68,12 @@ class BetController {
     @ApiResponse(responseCode = "422", description = "UNKNOWN_GAME, INVALID_SELECTION, INVALID_LINE, UNKNOWN_PLAYER, "
             + "INVALID_STAKE, STAKE_TOO_LOW, STAKE_TOO_HIGH, WRONG_CURRENCY, TOO_MANY_OPEN_OFFERS, "
             + "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "RATE_LIMITED: too many offers; Retry-After says when to retry",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/bets", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BetView> create(@AuthenticationPrincipal Jwt jwt, @RequestBody BetRequests.CreateBet request,
                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        rateLimits.offer(jwt.getSubject());
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ApiProblem.badRequest("INVALID_IDEMPOTENCY_KEY",
                     "An Idempotency-Key is 1 to " + MAX_IDEMPOTENCY_KEY + " characters.");
@@ -99,8 +104,11 @@ class BetController {
             + "GAME_NOT_OPEN", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "OWN_BET", content = @Content(
             mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "RATE_LIMITED: too many acceptances; Retry-After says when to "
+            + "retry", content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/bets/{betId}/accept", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BetView> accept(@AuthenticationPrincipal Jwt jwt, @PathVariable String betId) {
+        rateLimits.accept(jwt.getSubject());
         try {
             BetView view = BetView.of(BetRefusals.translate(() -> offers.accept(betId, jwt.getSubject())));
             return ResponseEntity.accepted().location(URI.create(view.url())).body(view);

@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The provider's {@code transfer.confirmed} / {@code transfer.failed} webhooks. Open to the network (no JWT), so
  * it authenticates every delivery by its HMAC signature and timestamp before reading it: a bad or stale
- * signature is a 401 and changes nothing. A duplicate delivery finds the transfer settled and changes nothing;
- * every verified delivery is acknowledged with 204 so the provider stops retrying.
+ * signature is a 401 and changes nothing. A delivery replayed byte for byte within the tolerance is acknowledged
+ * without being applied again ({@link WebhookReplays}); a duplicate of the event with a fresh signature finds the
+ * transfer settled and changes nothing; every verified delivery is acknowledged with 204 so the provider stops
+ * retrying.
  */
 @RestController
 class ProviderWebhookController {
@@ -28,6 +30,7 @@ class ProviderWebhookController {
     private static final Logger log = LoggerFactory.getLogger(ProviderWebhookController.class);
 
     private final WebhookSignature signature;
+    private final WebhookReplays replays;
     private final TransferService transfers;
     private final Clock clock;
 
@@ -37,6 +40,7 @@ class ProviderWebhookController {
             log.warn("No p2pbet.wallet.webhook.secret (P2PBET_WALLET_WEBHOOK_SECRET): every webhook is refused");
         }
         this.signature = secret.isBlank() ? null : new WebhookSignature(secret, properties.webhook().tolerance());
+        this.replays = new WebhookReplays(properties.webhook().tolerance());
         this.transfers = transfers;
         this.clock = clock;
     }
@@ -49,6 +53,27 @@ class ProviderWebhookController {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "INVALID_SIGNATURE",
                     "The webhook signature is missing, wrong or too old.");
         }
+        switch (replays.begin(signed, Long.parseLong(timestamp.trim()), clock.instant())) {
+            case APPLIED -> {
+                log.info("Ignored a replayed webhook delivery (timestamp {}): it was applied already", timestamp);
+                return ResponseEntity.noContent().build();
+            }
+            case IN_FLIGHT -> throw new ApiProblem(HttpStatus.CONFLICT, "DELIVERY_IN_PROGRESS",
+                    "This delivery is being applied; send it again later.");
+            case FIRST -> {
+            }
+        }
+        try {
+            apply(body);
+        } catch (RuntimeException e) {
+            replays.failed(signed);
+            throw e;
+        }
+        replays.applied(signed);
+        return ResponseEntity.noContent().build();
+    }
+
+    private void apply(byte[] body) {
         WalletProviderClient.Webhook webhook;
         try {
             webhook = WalletProviderClient.parseWebhook(body);
@@ -59,6 +84,5 @@ class ProviderWebhookController {
             throw ApiProblem.badRequest("MALFORMED_WEBHOOK", "The webhook carries no transfer.");
         }
         transfers.providerReports(webhook.data());
-        return ResponseEntity.noContent().build();
     }
 }
