@@ -37,6 +37,10 @@ class OfferRulesIT extends BetIT {
         assertRefused(alice, offer(game, winner("HOME"), 0), 422, "INVALID_STAKE");
         assertRefused(alice, "{\"gameId\":\"" + game + "\",\"selection\":" + winner("HOME")
                 + ",\"stakeMinor\":1000,\"currency\":\"EUR\"}", 422, "WRONG_CURRENCY");
+        assertRefused(alice, "{\"gameId\":\"" + game + "\",\"selection\":" + winner("HOME")
+                + ",\"stakeMinor\":1000,\"currency\":\"usd\"}", 422, "WRONG_CURRENCY");
+        assertRefused(alice, "{\"gameId\":\"" + game + "\",\"selection\":" + winner("HOME")
+                + ",\"stakeMinor\":1000,\"currency\":5785}", 422, "WRONG_CURRENCY");
         assertRefused(alice, "{\"selection\":" + winner("HOME") + ",\"stakeMinor\":1000}", 400, "INVALID_REQUEST");
         assertRefused(alice, "{\"gameId\":\"" + game + "\",\"selection\":" + winner("HOME") + "}", 400,
                 "INVALID_REQUEST");

@@ -1,20 +1,26 @@
 package dev.p2pbet.plumbing.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -61,8 +67,53 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, body, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
+    /** A multipart body that cannot be parsed (no boundary, cut short) or is too large: the client's fault. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException exception, WebRequest request) {
+        HttpStatus status = exception instanceof MaxUploadSizeExceededException
+                ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "The multipart body cannot be read.");
+        body.setProperty("reason", status == HttpStatus.BAD_REQUEST ? "UNREADABLE_BODY" : "BODY_TOO_LARGE");
+        return handleExceptionInternal(exception, body, new HttpHeaders(), status, request);
+    }
+
+    /**
+     * A value the database cannot take or compare (SQLSTATE class 22, data exception: a NUL character, text too long
+     * for its column, a number out of range, text that is not a UUID or a date): it came from the request, so it is
+     * a 400; nothing was written (the transaction rolled back).
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> dataAccess(DataAccessException exception, WebRequest request) {
+        String sqlState = sqlState(exception);
+        if (sqlState == null || !sqlState.startsWith("22")) {
+            return unexpected(exception, request);
+        }
+        log.info("Refused a value the database cannot take on {}: SQLSTATE {}", request.getDescription(false),
+                sqlState);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A value of the request cannot be used (a control character, too long, out of range).");
+        body.setType(URI.create(TYPE_BASE + "invalid-value"));
+        body.setProperty("reason", "INVALID_VALUE");
+        return handleExceptionInternal(exception, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Spring Security's firewall refusing a request (a parameter name or header value it does not allow). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException exception, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request was rejected: it contains characters or names that are not allowed.");
+        body.setProperty("reason", "REQUEST_REJECTED");
+        return handleExceptionInternal(exception, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
+        if (isMalformedParameters(exception)) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The query string or form parameters cannot be read.");
+            body.setProperty("reason", "INVALID_PARAMETERS");
+            return handleExceptionInternal(exception, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        }
         log.error("Unexpected error on {}", request.getDescription(false), exception);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed. It has been logged.");
@@ -73,10 +124,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            problem.setProperty("reason", reasonFor(statusCode));
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getProperties() == null) {
+                problem.setProperty("reason", reasonFor(statusCode));
+            }
+            // set, not negotiated: a refusal is problem+json whatever the client accepts (image/png, text/html, ...)
+            HttpHeaders withType = new HttpHeaders();
+            withType.putAll(headers);
+            withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.handleExceptionInternal(ex, body, withType, statusCode, request);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /** Tomcat refuses a query string it cannot decode (e.g. {@code ?=x}, bad %-escapes) when it is first read. */
+    private static boolean isMalformedParameters(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static String reasonFor(HttpStatusCode status) {

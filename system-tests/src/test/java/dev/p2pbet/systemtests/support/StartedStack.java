@@ -4,6 +4,9 @@ import dev.p2pbet.localstack.PlatformStack;
 import dev.p2pbet.testinfra.process.SpringBootProcess;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -60,6 +63,12 @@ final class StartedStack implements SystemUnderTest {
     @Override
     public String mintToken(String userId, String... groups) {
         return stack.mintToken(userId, groups);
+    }
+
+    @Override
+    public Connection database(String database) throws SQLException {
+        return DriverManager.getConnection(stack.jdbcUrl(database), stack.postgresUser(),
+                stack.postgresPassword());
     }
 
     @Override

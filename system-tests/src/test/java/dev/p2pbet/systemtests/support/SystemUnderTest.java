@@ -3,6 +3,8 @@ package dev.p2pbet.systemtests.support;
 import dev.p2pbet.testinfra.process.SpringBootProcess;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * The platform the system tests drive, as a black box: where its APIs and topics are, the secrets a
@@ -37,6 +39,14 @@ public interface SystemUnderTest {
 
     /** A JWT of the platform's issuer for {@code userId}, member of {@code groups} (e.g. {@code admin}). */
     String mintToken(String userId, String... groups);
+
+    /**
+     * A connection to the platform's PostgreSQL database {@code database} ({@code bet}, {@code wallet_gateway},
+     * {@code settlement}, {@code stats}, {@code wallet_simulator}), for tests that check what was written.
+     */
+    default Connection database(String database) throws SQLException {
+        throw new UnsupportedOperationException(describe() + " does not give its databases to the tests");
+    }
 
     /** Whether the tests started this platform and may stop, kill and start its services. */
     boolean controlsProcesses();

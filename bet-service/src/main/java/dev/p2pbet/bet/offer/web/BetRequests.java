@@ -43,7 +43,17 @@ final class BetRequests {
                 throw ApiProblem.unprocessable("INVALID_STAKE", "A stake is a positive amount of minor units.");
             }
             String stakeCurrency = currency == null ? deploymentCurrency : currency;
-            return new OfferService.Offer(gameId, selection.toSelection(), Money.of(stakeMinor, stakeCurrency));
+            return new OfferService.Offer(gameId, selection.toSelection(), stake(stakeMinor, stakeCurrency,
+                    deploymentCurrency));
+        }
+
+        // a currency that is not even a code ("usd", 5785) is as wrong as another code: BetRules refuses those
+        private static Money stake(long stakeMinor, String currency, String deploymentCurrency) {
+            try {
+                return Money.of(stakeMinor, currency);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.unprocessable("WRONG_CURRENCY", "Stakes are in " + deploymentCurrency + ".");
+            }
         }
     }
 
