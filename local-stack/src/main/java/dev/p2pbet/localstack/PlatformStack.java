@@ -84,6 +84,7 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, SpringBootProcess> services = new LinkedHashMap<>();
     private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private EmbeddedKafkaBroker kafka;
     private EmbeddedPostgresServer postgres;
     private ApicurioRegistryProcess registry;
@@ -146,6 +147,7 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
         for (PlatformModule module : PlatformModule.ALL) {
             Map<String, String> env = environment(module);
             env.putAll(extraEnvironment.getOrDefault(module.name(), Map.of()));
+            environments.put(module.name(), Map.copyOf(env));
             log.info("Starting {} on port {}", module.name(), ports.get(module));
             services.put(module.name(), remember(SpringBootProcess.start(module.name(), jarOf(module),
                     ports.get(module), logPath(module.name()), env)));
@@ -332,6 +334,56 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
             throw new IllegalStateException(module + " was not started");
         }
         return process;
+    }
+
+    // ------------------------------------------------------------------------- faults (chaos tests)
+
+    /**
+     * Kills the module's process (SIGKILL, if it still runs) and starts the same jar on the same port with the
+     * stack's environment plus {@code extraEnvironment} (e.g. a crash point switched on); an empty map gives the
+     * normal service back. Does not wait for readiness: {@code process(module).awaitReady(...)}.
+     */
+    public synchronized SpringBootProcess restartWith(String module, Map<String, String> extraEnvironment) {
+        PlatformModule platformModule = PlatformModule.named(module);
+        SpringBootProcess old = process(module);
+        old.kill();
+        Map<String, String> env = new HashMap<>(environments.get(platformModule.name()));
+        env.putAll(extraEnvironment);
+        SpringBootProcess replacement = remember(SpringBootProcess.start(platformModule.name(), jarOf(platformModule),
+                old.port(), logPath(platformModule.name()), env));
+        services.put(platformModule.name(), replacement);
+        return replacement;
+    }
+
+    /**
+     * Another instance of a module on a free port (same database, consumer groups and environment, its own log
+     * {@code <instance>.log}), e.g. a second settlement-service that makes its consumer groups rebalance. Stopped
+     * with the stack if still running; ready when {@code awaitReady} says so.
+     */
+    public synchronized SpringBootProcess startExtraInstance(String module, String instance) {
+        PlatformModule platformModule = PlatformModule.named(module);
+        return remember(SpringBootProcess.start(instance, jarOf(platformModule), Ports.freePort(), logPath(instance),
+                environments.get(platformModule.name())));
+    }
+
+    /** Stops the Kafka broker, keeping its port and data (the services' clients retry meanwhile). */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the stopped broker again on the same port with the same topics and offsets. */
+    public void startKafkaAgain() {
+        kafka.startAgain();
+    }
+
+    /** Stops PostgreSQL (fast shutdown: sessions end, committed data stays), keeping its port and data. */
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** Starts the stopped PostgreSQL server again on the same port with the same data; pools reconnect. */
+    public void startPostgresAgain() {
+        postgres.startAgain();
     }
 
     public Path logFile(String module) {

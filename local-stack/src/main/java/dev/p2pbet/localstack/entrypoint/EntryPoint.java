@@ -37,6 +37,8 @@ public final class EntryPoint implements AutoCloseable {
 
     /** Same as the deployed gateways. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** Below the services' Tomcat limit (8 KiB with the request line), leaving room for what the proxy adds. */
+    static final int MAX_HEADER_BYTES = 7 * 1024;
     static final String ALLOWED_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, Last-Event-ID, traceparent, tracestate";
 
@@ -142,6 +144,13 @@ public final class EntryPoint implements AutoCloseable {
         }
     }
 
+    private static int headerBytes(HttpExchange exchange) {
+        return exchange.getRequestHeaders().entrySet().stream()
+                .mapToInt(header -> header.getValue().stream().mapToInt(value -> header.getKey().length() + 4
+                        + value.length()).sum())
+                .sum();
+    }
+
     private static boolean isPreflight(HttpExchange exchange) {
         return exchange.getRequestMethod().equals("OPTIONS")
                 && exchange.getRequestHeaders().containsKey("Access-Control-Request-Method");
@@ -159,6 +168,12 @@ public final class EntryPoint implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, Route route) throws IOException {
+        if (headerBytes(exchange) > MAX_HEADER_BYTES) {
+            // the services' Tomcat refuses these and closes the connection, which the proxy would see as a 502
+            problem(exchange, 431, "Request Header Fields Too Large", "HEADERS_TOO_LARGE",
+                    "The request headers are at most " + MAX_HEADER_BYTES / 1024 + " KiB.");
+            return;
+        }
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             problem(exchange, 413, "Content Too Large", "BODY_TOO_LARGE", "A request body is at most 1 MiB.");

@@ -47,16 +47,20 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-    private final KafkaRaftServer server;
+    private KafkaRaftServer server;
     private final int port;
+    private final int controllerPort;
     private final Path dataDirectory;
     private final boolean deleteDataOnClose;
     private final Thread shutdownHook;
     private boolean closed;
+    private boolean stopped;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path dataDirectory, boolean deleteDataOnClose) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, int controllerPort, Path dataDirectory,
+                                boolean deleteDataOnClose) {
         this.server = server;
         this.port = port;
+        this.controllerPort = controllerPort;
         this.dataDirectory = dataDirectory;
         this.deleteDataOnClose = deleteDataOnClose;
         this.shutdownHook = ShutdownHooks.add("kafka-broker-" + port + "-stopper", this::close);
@@ -95,7 +99,8 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             int controllerPort = Ports.freePort();
             try {
                 KafkaRaftServer server = startServer(clientPort, controllerPort, directory);
-                EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, clientPort, directory, temporary);
+                EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, clientPort, controllerPort, directory,
+                        temporary);
                 log.info("Real Kafka broker (KRaft) up at {} in {} ms (data in {})", broker.bootstrapServers(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), directory);
                 return broker;
@@ -127,6 +132,43 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         return dataDirectory;
     }
 
+    /**
+     * Stops the broker as an operator's restart does (controlled shutdown, its log segments flushed) and keeps its
+     * data and ports for {@link #startAgain()}; clients see the broker go away meanwhile. Idempotent.
+     */
+    public synchronized void stop() {
+        if (closed || stopped) {
+            return;
+        }
+        long began = System.nanoTime();
+        shutDown();
+        stopped = true;
+        log.info("Real Kafka broker at {} stopped in {} ms (data kept for a restart)", bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+    }
+
+    /**
+     * Starts a {@link #stop() stopped} broker again: same client and controller ports, same data directory (topics,
+     * offsets, transactions survive), so clients reconnect by themselves. Returns once it answers metadata requests.
+     */
+    public synchronized void startAgain() {
+        if (closed) {
+            throw new IllegalStateException("the broker at " + bootstrapServers() + " is closed");
+        }
+        if (!stopped) {
+            return;
+        }
+        long began = System.nanoTime();
+        server = startServer(port, controllerPort, dataDirectory);
+        stopped = false;
+        log.info("Real Kafka broker at {} started again in {} ms", bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+    }
+
+    public synchronized boolean isRunning() {
+        return !closed && !stopped;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -135,17 +177,23 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         closed = true;
         ShutdownHooks.remove(shutdownHook);
         long started = System.nanoTime();
-        try {
-            server.shutdown();
-            server.awaitShutdown();
-        } catch (RuntimeException e) {
-            log.warn("Kafka broker at {} did not shut down cleanly", bootstrapServers(), e);
+        if (!stopped) {
+            shutDown();
         }
         if (deleteDataOnClose) {
             deleteRecursively(dataDirectory);
         }
         log.info("Real Kafka broker at {} stopped in {} ms", bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private void shutDown() {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            log.warn("Kafka broker at {} did not shut down cleanly", bootstrapServers(), e);
+        }
     }
 
     @Override

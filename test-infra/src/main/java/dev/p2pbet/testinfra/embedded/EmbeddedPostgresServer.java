@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.p2pbet.testinfra.PostgresServer;
 import dev.p2pbet.testinfra.support.PostgresDatabases;
 import dev.p2pbet.testinfra.support.QuietLogs;
+import dev.p2pbet.testinfra.support.ShutdownHooks;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,22 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     private static final String SUPERUSER = "postgres";
     private static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final PostgresDatabases databases;
+    private final int port;
     private final Path dataDirectory;
+    private final boolean temporary;
+    private final Thread shutdownHook;
     private boolean closed;
+    private boolean stopped;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean temporary) {
         this.postgres = postgres;
+        this.port = postgres.getPort();
         this.dataDirectory = dataDirectory;
+        this.temporary = temporary;
+        // zonky's own hook stops the server at JVM exit but keeps a directory it did not create: ours deletes it
+        this.shutdownHook = ShutdownHooks.add("postgres-" + port + "-stopper", this::close);
         this.databases = new PostgresDatabases("localhost", postgres.getPort(), "postgres", SUPERUSER, PASSWORD);
     }
 
@@ -60,35 +69,26 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     public static EmbeddedPostgresServer start(int port, Path dataDirectory) {
         long started = System.nanoTime();
         QuietLogs.apply();
+        boolean temporary = dataDirectory == null;
+        Path directory;
+        try {
+            // A throw-away server still gets a directory of its own, not zonky's: stop()/startAgain() keep it.
+            directory = temporary ? Files.createTempDirectory("p2pbet-postgres-") : Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the PostgreSQL data directory", e);
+        }
+        if (!temporary) {
+            stopOrphanedPostmaster(directory);
+        }
         int attempts = port == 0 ? 3 : 1;
         IOException failure = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(port) // zonky picks a free port for 0
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("timezone", "UTC");
-            if (dataDirectory == null) {
-                builder.setServerConfig("fsync", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .setServerConfig("synchronous_commit", "off");
-            } else {
-                try {
-                    Files.createDirectories(dataDirectory);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot create " + dataDirectory, e);
-                }
-                stopOrphanedPostmaster(dataDirectory);
-                builder.setDataDirectory(dataDirectory)
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("synchronous_commit", "on");
-            }
             try {
-                EmbeddedPostgres postgres = builder.start();
-                EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory);
+                EmbeddedPostgres postgres = builder(port, directory, temporary).start();
+                EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, temporary);
                 log.info("Real PostgreSQL server up at localhost:{} in {} ms ({}; JDBC {})", postgres.getPort(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                        dataDirectory == null ? "temporary data" : "data in " + dataDirectory,
+                        temporary ? "temporary data" : "data in " + directory,
                         server.databases.url("<database>"));
                 return server;
             } catch (IOException | RuntimeException e) {
@@ -98,7 +98,68 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 }
             }
         }
+        if (temporary) {
+            EmbeddedKafkaBroker.deleteRecursively(directory);
+        }
         throw new IllegalStateException("The embedded PostgreSQL server did not start (port " + port + ")", failure);
+    }
+
+    private static EmbeddedPostgres.Builder builder(int port, Path directory, boolean temporary) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(port) // zonky picks a free port for 0
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("timezone", "UTC")
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false);
+        if (temporary) {
+            builder.setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("synchronous_commit", "off");
+        } else {
+            builder.setServerConfig("synchronous_commit", "on");
+        }
+        return builder;
+    }
+
+    /**
+     * Stops the server ({@code pg_ctl stop}, fast mode: open sessions are ended, committed data stays) and keeps its
+     * data directory and port for {@link #startAgain()}; clients get connection errors meanwhile. Idempotent.
+     */
+    public synchronized void stop() {
+        if (closed || stopped) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL at localhost:" + port + " did not stop", e);
+        }
+        stopped = true;
+        log.info("Real PostgreSQL server at localhost:{} stopped (data kept for a restart)", port);
+    }
+
+    /** Starts a {@link #stop() stopped} server again on the same port with the same data; pools reconnect. */
+    public synchronized void startAgain() {
+        if (closed) {
+            throw new IllegalStateException("the PostgreSQL server at localhost:" + port + " is closed");
+        }
+        if (!stopped) {
+            return;
+        }
+        long began = System.nanoTime();
+        try {
+            postgres = builder(port, dataDirectory, temporary).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL at localhost:" + port + " did not start again", e);
+        }
+        stopped = false;
+        log.info("Real PostgreSQL server at localhost:{} started again in {} ms", port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+    }
+
+    public synchronized boolean isRunning() {
+        return !closed && !stopped;
     }
 
     @Override
@@ -117,12 +178,12 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** The data directory given to {@link #start(int, Path)}, if any. */
     public Optional<Path> dataDirectory() {
-        return Optional.ofNullable(dataDirectory);
+        return temporary ? Optional.empty() : Optional.of(dataDirectory);
     }
 
     @Override
@@ -131,17 +192,38 @@ public final class EmbeddedPostgresServer implements PostgresServer {
             return;
         }
         closed = true;
-        try {
-            postgres.close();
-            log.info("Real PostgreSQL server at localhost:{} stopped", postgres.getPort());
-        } catch (IOException e) {
-            log.warn("PostgreSQL at localhost:{} did not stop cleanly", postgres.getPort(), e);
+        ShutdownHooks.remove(shutdownHook);
+        if (!stopped) {
+            try {
+                postgres.close();
+                log.info("Real PostgreSQL server at localhost:{} stopped", port);
+            } catch (IOException e) {
+                log.warn("PostgreSQL at localhost:{} did not stop cleanly", port, e);
+            }
+        }
+        if (temporary) {
+            deleteTemporaryData();
+        }
+    }
+
+    /** The server may still write its last statistics files while it stops: a few tries. */
+    private void deleteTemporaryData() {
+        for (int attempt = 1; attempt <= 5 && Files.exists(dataDirectory); attempt++) {
+            EmbeddedKafkaBroker.deleteRecursively(dataDirectory);
+            if (Files.exists(dataDirectory)) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
     @Override
     public String toString() {
-        return "EmbeddedPostgresServer[localhost:" + postgres.getPort() + "]";
+        return "EmbeddedPostgresServer[localhost:" + port + "]";
     }
 
     /**

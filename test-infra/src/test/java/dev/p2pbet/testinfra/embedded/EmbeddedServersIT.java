@@ -83,6 +83,53 @@ class EmbeddedServersIT {
     }
 
     @Test
+    void aStoppedKafkaBrokerStartsAgainOnItsPortWithItsTopics() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(0);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(
+                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                     new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("restarted", "k", "before")).get();
+            broker.stop();
+            assertThat(broker.isRunning()).isFalse();
+            assertThat(Ports.isListening(broker.port())).isFalse();
+            broker.startAgain();
+            producer.send(new ProducerRecord<>("restarted", "k", "after")).get(60, TimeUnit.SECONDS);
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "restart-check",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of("restarted"));
+                List<String> values = new ArrayList<>();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (values.size() < 2 && System.nanoTime() < deadline) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+                }
+                assertThat(values).containsExactly("before", "after");
+            }
+        }
+    }
+
+    @Test
+    void aStoppedPostgresStartsAgainOnItsPortWithItsData() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(0)) {
+            int port = server.port();
+            sql(server, "CREATE TABLE kept (v TEXT); INSERT INTO kept VALUES ('survives a restart')");
+            server.stop();
+            assertThat(server.isRunning()).isFalse();
+            assertThat(Ports.isListening(port)).isFalse();
+            server.startAgain();
+            assertThat(server.port()).isEqualTo(port);
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl("wallet_simulator"), server.username(), server.password());
+                 Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT v FROM kept")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("survives a restart");
+            }
+        }
+    }
+
+    @Test
     void registryRunsAsAChildProcessAndIsStoppedOnClose() throws Exception {
         int port = Ports.freePort();
         ProcessHandle child;
