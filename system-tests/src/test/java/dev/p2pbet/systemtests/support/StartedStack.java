@@ -11,14 +11,20 @@ import java.util.Map;
 
 /**
  * A platform the tests start themselves ({@link PlatformStack#start}, free ports everywhere) and own: every
- * API through the single entry point, and the services' processes to kill and start again.
+ * API through the single entry point, and the services' processes to kill and start again. chaos-tests extends it
+ * to break the stack's broker and database as well.
  */
-final class StartedStack implements SystemUnderTest {
+public class StartedStack implements SystemUnderTest {
 
     private final PlatformStack stack;
 
-    private StartedStack(PlatformStack stack) {
+    protected StartedStack(PlatformStack stack) {
         this.stack = stack;
+    }
+
+    /** The stack itself, for tests that stop and start its parts. */
+    public PlatformStack stack() {
+        return stack;
     }
 
     static StartedStack start(Path projectRoot, Path stateDir, Map<String, Map<String, String>> tuning) {
@@ -92,7 +98,7 @@ final class StartedStack implements SystemUnderTest {
                 + stack.stateDir().resolve("logs") + ")";
     }
 
-    void close() {
+    public void close() {
         stack.close();
     }
 }
