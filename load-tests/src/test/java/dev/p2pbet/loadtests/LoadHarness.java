@@ -32,18 +32,22 @@ final class LoadHarness {
     private final Path stateDir;
     private final Path resultsDir;
     private final Sizes sizes;
+    private final ServiceProfiles profiles;
 
     LoadHarness(Path projectRoot, Path stateDir, Path resultsDir, Sizes sizes) {
         this.projectRoot = projectRoot;
         this.stateDir = stateDir;
         this.resultsDir = resultsDir;
         this.sizes = sizes;
+        this.profiles = new ServiceProfiles(resultsDir.resolve("profiles"));
     }
 
     /** The environment that tunes the services for load (the simulator's network is tuned through its sandbox API). */
     static Map<String, Map<String, String>> loadEnvironment() {
         return Map.of(
-                "bet-service", Map.of("P2PBET_BET_MAX_OPEN_OFFERS_PER_USER", "1000000"),
+                // a few users make every offer of the run: the per-user limits would measure themselves
+                "bet-service", Map.of("P2PBET_BET_MAX_OPEN_OFFERS_PER_USER", "1000000",
+                        "P2PBET_RATELIMITS_ENABLED", "false"),
                 // the provider's network: no confirmation delay (also set through the sandbox API), and its pollers
                 // (a simulation artifact, 100 ms by default) out of the way of the latencies measured
                 "wallet-simulator", Map.of("WALLET_SIMULATOR_TRANSFERS_CONFIRMATION_DELAY", "0ms",
@@ -51,10 +55,23 @@ final class LoadHarness {
                 "settlement-service", Map.of("P2PBET_SETTLEMENT_POLL_INTERVAL", "PT1S"));
     }
 
+    /** {@link #loadEnvironment()} plus each service's JVM options for load, with its flight recording. */
+    private Map<String, Map<String, String>> environment() {
+        Map<String, Map<String, String>> environment = new LinkedHashMap<>();
+        for (String module : List.of("wallet-simulator", "bet-service", "wallet-gateway-service", "settlement-service",
+                "stats-service")) {
+            Map<String, String> env = new LinkedHashMap<>(loadEnvironment().getOrDefault(module, Map.of()));
+            env.putAll(profiles.environment(module));
+            environment.put(module, env);
+        }
+        return environment;
+    }
+
     Outcome run() throws IOException {
         Files.createDirectories(resultsDir);
+        profiles.prepare();
         try (PlatformStack stack = PlatformStack.start(PlatformStack.Options.forTests(projectRoot, stateDir),
-                loadEnvironment())) {
+                environment())) {
             return runOn(stack);
         }
     }
@@ -81,7 +98,8 @@ final class LoadHarness {
         Sql settlement = new Sql(stack.jdbcUrl("settlement"), stack.postgresUser(), stack.postgresPassword());
         ResultTable table = new ResultTable();
         table.fact("provider network (simulator sandbox): " + network + "; services' extra environment: "
-                + loadEnvironment());
+                + loadEnvironment() + "; every service's JVM: `" + profiles.jvmOptions("<module>")
+                .replace(projectRoot.toAbsolutePath().normalize() + "/", "") + "`");
         GatlingRunner gatling = new GatlingRunner(resultsDir.resolve("gatling"));
 
         // ------------------------------------------------------------------ raw baselines, before any load
@@ -186,7 +204,7 @@ final class LoadHarness {
                 WHERE s.game_id = ? AND b.acceptor_id IS NOT NULL""", run.lifecycleGame);
         Double auditMs = settlement.number("""
                 SELECT extract(epoch FROM a.completed_at - a.requested_at) * 1000 FROM liquidity_audits a, game_results r
-                WHERE r.game_id = ? AND a.completed_at >= r.received_at AND a.verdict = 'BALANCED'
+                WHERE r.game_id = ? AND a.completed_at >= r.received_at AND a.verdict IN ('BALANCED', 'SURPLUS')
                 ORDER BY a.completed_at LIMIT 1""", run.lifecycleGame);
         double lifecyclesPerSecond = lifecycleSpanMs == null || settleMs == null ? Double.NaN
                 : lifecycleMatched * 1000.0 / (lifecycleSpanMs + settleMs);
@@ -202,8 +220,9 @@ final class LoadHarness {
                 "pgbench avg", latencyBaseline, String.format("%d offers at %.0f/s, %d errors; p50 %.0f ms",
                         duringSettlement.total(), Math.max(1, sizes.offerRate() / 4.0), duringSettlement.ko(),
                         duringSettlement.p50()));
-        table.add("settlement", "liquidity audit (requested -> BALANCED, first one completed after the result)", "ms", Double.NaN, false,
-                auditMs == null ? Double.NaN : auditMs, "-", Double.NaN, "the audit's own row");
+        table.add("settlement", "liquidity audit (requested -> verdict that releases the payouts, first after the result)",
+                "ms", Double.NaN, false, auditMs == null ? Double.NaN : auditMs, "-", Double.NaN,
+                "the audit's own row; BALANCED, or SURPLUS when offers escrowed during the audit (they keep arriving)");
 
         // ------------------------------------------------------------------ outbox relay
         log.info("Scenario: outbox relay, {} rows", sizes.relayRows());
@@ -219,10 +238,18 @@ final class LoadHarness {
         Map<String, Long> peakRss = ServiceMemory.peakRssKib(stack);
         peakRss.forEach((module, kib) -> table.add("memory", module + " peak RSS (VmHWM)", "MiB", 512, false,
                 kib / 1024.0, "-", Double.NaN, ""));
-        table.fact("GC pauses per service: not measured yet (no JFR/GC log in the load environment)");
-
+        for (ServiceProfiles.Profile profile : profiles.dumpAndRead(stack)) {
+            table.add("memory", profile.module() + " GC pauses (total over the run)", "ms", Double.NaN, false,
+                    profile.totalPauseMs(), "-", Double.NaN, String.format("%d pauses, p99 %.1f ms, max %.1f ms",
+                            profile.pauses(), profile.p99PauseMs(), profile.maxPauseMs()));
+            table.fact("hottest methods of " + profile.module() + " (JFR execution samples over the run; all views in "
+                    + "`profiles/" + profile.module() + ".txt`): " + String.join("; ", profile.hotMethods().stream()
+                    .limit(5).toList()));
+        }
         String machine = machine();
-        String markdown = table.markdown(sizes, machine, resultsDir.resolve("gatling"));
+        // relative to the project, so the document reads the same on every clone
+        String markdown = table.markdown(sizes, machine, projectRoot.toAbsolutePath().normalize()
+                .relativize(resultsDir.resolve("gatling").toAbsolutePath().normalize()));
         Files.writeString(resultsDir.resolve("benchmarks.md"), markdown);
         System.out.println("Load-test results (also in " + resultsDir.resolve("benchmarks.md") + "):\n" + markdown);
         return new Outcome(table, markdown, offerStats.ok(), offersCreated, offersOpen, sizes.raceOffers(), raceMatched,

@@ -1,0 +1,143 @@
+package dev.p2pbet.loadtests;
+
+import dev.p2pbet.localstack.PlatformStack;
+import dev.p2pbet.testinfra.process.SpringBootProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every service of a load run records itself with JDK Flight Recorder from its start: this class gives the JVM
+ * options that start the recording, then dumps each recording and reads it with the JDK's own {@code jfr view}:
+ * the GC pauses, the hottest methods, where the threads wait on sockets, and the CPU. The full views are kept
+ * under {@code profiles/} next to the Gatling reports; the tables get the pauses and the top methods.
+ */
+final class ServiceProfiles {
+
+    private static final Pattern PAUSE = Pattern.compile("^(Total Pause Time|Number of Pauses|P99 Pause Time|"
+            + "Maximum Pause Time):\\s*([0-9.,]+)\\s*(ms|s|us|ns)?\\s*$");
+    private static final List<String> VIEWS = List.of("gc-pauses", "cpu-load", "thread-cpu-load", "hot-methods",
+            "socket-reads-by-host", "contention-by-site", "allocation-by-class");
+
+    /** One service's recording, read. */
+    record Profile(String module, Path recording, double totalPauseMs, long pauses, double p99PauseMs,
+                   double maxPauseMs, List<String> hotMethods) {
+    }
+
+    private final Path dir;
+    private final Path jdkBin;
+
+    ServiceProfiles(Path dir) {
+        this.dir = dir;
+        this.jdkBin = Path.of(ProcessHandle.current().info().command().orElse("java")).getParent();
+    }
+
+    /**
+     * The options of a service JVM under load: C2 on (the tests' default stops at C1 for start time), SerialGC (two
+     * cores shared by six JVMs and the servers: no GC threads competing with the work), a heap that keeps the
+     * process under the 512 MiB target, and a flight recording of the whole run.
+     */
+    String jvmOptions(String module) {
+        return "-Xms128m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k "
+                + "-XX:StartFlightRecording=name=load,settings=default,dumponexit=true,filename="
+                + recording(module);
+    }
+
+    /** The JVMs write their recordings here from their start: the directory must exist before them. */
+    void prepare() throws IOException {
+        Files.createDirectories(dir);
+    }
+
+    Map<String, String> environment(String module) {
+        return Map.of(SpringBootProcess.JVM_OPTIONS, jvmOptions(module));
+    }
+
+    /** Dumps every service's recording as it stands and reads it. */
+    List<Profile> dumpAndRead(PlatformStack stack) throws IOException {
+        Files.createDirectories(dir);
+        List<Profile> profiles = new ArrayList<>();
+        for (Map.Entry<String, Long> service : ServiceProcesses.pids(stack).entrySet()) {
+            String module = service.getKey();
+            Path recording = recording(module);
+            if (!run(List.of(jdkBin.resolve("jcmd").toString(), String.valueOf(service.getValue()), "JFR.dump",
+                    "name=load", "filename=" + recording), null) || !Files.exists(recording)) {
+                continue;
+            }
+            StringBuilder views = new StringBuilder();
+            for (String view : VIEWS) {
+                Path out = dir.resolve(module + "-" + view + ".txt");
+                run(List.of(jdkBin.resolve("jfr").toString(), "view", "--width", "200", view, recording.toString()),
+                        out);
+                views.append(Files.exists(out) ? Files.readString(out) : "").append('\n');
+            }
+            Files.writeString(dir.resolve(module + ".txt"), views);
+            profiles.add(read(module, recording, dir.resolve(module + "-gc-pauses.txt"),
+                    dir.resolve(module + "-hot-methods.txt")));
+        }
+        return profiles;
+    }
+
+    private Profile read(String module, Path recording, Path gcPauses, Path hotMethods) throws IOException {
+        Map<String, Double> pauses = new LinkedHashMap<>();
+        for (String line : lines(gcPauses)) {
+            Matcher m = PAUSE.matcher(line.trim());
+            if (m.matches()) {
+                pauses.put(m.group(1), millis(Double.parseDouble(m.group(2).replace(",", "")), m.group(3)));
+            }
+        }
+        List<String> top = lines(hotMethods).stream()
+                .filter(l -> l.matches(".*\\s[0-9]+\\s+[0-9.]+%\\s*$"))
+                .limit(8)
+                .map(l -> l.replaceAll("\\s+", " ").trim())
+                .toList();
+        return new Profile(module, recording, pauses.getOrDefault("Total Pause Time", Double.NaN),
+                pauses.getOrDefault("Number of Pauses", Double.NaN).longValue(),
+                pauses.getOrDefault("P99 Pause Time", Double.NaN), pauses.getOrDefault("Maximum Pause Time", Double.NaN),
+                top);
+    }
+
+    private static double millis(double value, String unit) {
+        if (unit == null) {
+            return value;
+        }
+        return switch (unit) {
+            case "s" -> value * 1000;
+            case "us" -> value / 1000;
+            case "ns" -> value / 1_000_000;
+            default -> value;
+        };
+    }
+
+    private Path recording(String module) {
+        return dir.resolve(module + ".jfr").toAbsolutePath();
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    private static boolean run(List<String> command, Path output) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
