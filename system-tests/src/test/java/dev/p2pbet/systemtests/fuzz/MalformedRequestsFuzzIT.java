@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,6 +50,7 @@ class MalformedRequestsFuzzIT {
     private static Platform platform;
     private static SystemUnderTest sut;
     private static FuzzFixtures fixtures;
+    private static User creator;
 
     @BeforeAll
     static void aPlatformWithAnOpenOffer() {
@@ -56,7 +58,7 @@ class MalformedRequestsFuzzIT {
         sut = platform.sut();
         assumeTrue(sut.controlsProcesses(), "the fuzzer needs the platform the tests start: its entry point and "
                 + "its databases");
-        User creator = platform.users().signUp("fuzz-creator", 100_000);
+        creator = platform.users().signUp("fuzz-creator", 100_000);
         User stranger = platform.users().signUp("fuzz-stranger", 0);
         // days ahead: the game must not start (a write of its own) during a long run
         Game game = platform.games().schedule("fuzz", Instant.now().plus(Duration.ofDays(3)));
@@ -65,6 +67,19 @@ class MalformedRequestsFuzzIT {
                 stranger.wallet(), sut.mintToken("fuzz-admin", "admin"),
                 sut.mintToken("fuzz-nobody-" + UUID.randomUUID()), game.gameId(), game.homePlayers().getFirst(),
                 open.betId(), sut.cognitoHookKey());
+    }
+
+    /**
+     * The open offer's stake is in the vault: it is withdrawn and refunded, so the tests that check the vault is
+     * empty once their bets are settled (the randomized runs) find only their own money there.
+     */
+    @AfterAll
+    static void theOpenOfferIsWithdrawnAndRefunded() {
+        if (fixtures == null) {
+            return;
+        }
+        platform.bets().withdraw(creator, fixtures.openBetId()).expect(202, "the fuzz creator withdraws");
+        platform.bets().awaitStatus(fixtures.openBetId(), Duration.ofMinutes(3), "refunded");
     }
 
     @Test
