@@ -2,6 +2,9 @@ package dev.p2pbet.systemtests.clients;
 
 import dev.p2pbet.systemtests.support.HttpJson;
 import dev.p2pbet.systemtests.support.SystemUnderTest;
+import dev.p2pbet.systemtests.support.Waits;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,8 +42,22 @@ public final class Users {
             sandbox.deposit(wallet, depositMinor);
         }
         User user = new User(id, wallet, sut.mintToken(id));
-        HttpJson.bearer(user.token()).put(sut.api("/api/wallets").resolve("/api/wallets/me"), Map.of("address", wallet))
-                .expect(200, "link the wallet of " + id);
+        linkWallet(user);
         return user;
+    }
+
+    /**
+     * Links as a client should: a 503 (the gateway's circuit breaker is still open after another test's provider
+     * faults) is retried after its Retry-After, for a bounded time.
+     */
+    private void linkWallet(User user) {
+        URI link = sut.api("/api/wallets").resolve("/api/wallets/me");
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        HttpJson.Response response = HttpJson.bearer(user.token()).put(link, Map.of("address", user.wallet()));
+        while (response.status() == 503 && System.nanoTime() < deadline) {
+            Waits.sleep(Duration.ofSeconds(1));
+            response = HttpJson.bearer(user.token()).put(link, Map.of("address", user.wallet()));
+        }
+        response.expect(200, "link the wallet of " + user.id());
     }
 }
