@@ -53,6 +53,9 @@ public enum DeadLetterReason {
     public static DeadLetterReason of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DeserializationException) {
+                if (hasCause(cause, SchemaRegistryUnavailableException.class)) {
+                    return RETRIES_EXHAUSTED;
+                }
                 return hasCause(cause, WrongSchemaException.class) ? WRONG_SCHEMA : UNDESERIALIZABLE;
             }
             if (cause instanceof NonRetryableEventException) {
@@ -84,7 +87,7 @@ public enum DeadLetterReason {
         return word.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+    static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return true;

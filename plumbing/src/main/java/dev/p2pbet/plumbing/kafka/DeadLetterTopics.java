@@ -32,12 +32,13 @@ import org.springframework.util.backoff.FixedBackOff;
  * succeed (undeserializable, wrong schema, business rule). The DLT record is the original, byte for
  * byte (see {@link OriginalBytesRecoverer}), with Spring Kafka's {@code kafka_dlt-*} headers and our
  * {@link DeadLetterReason#HEADER}. A failure of the infrastructure (the database is down) says
- * nothing about the record: it is retried with a growing pause for {@code transient-retry-for}
+ * nothing about the record, nor does a schema registry that cannot be reached: it is retried with a growing pause for {@code transient-retry-for}
  * before it counts as exhausted, so a database restart does not empty a topic into its DLT.
  */
 public final class DeadLetterTopics {
 
     private static final long TRANSIENT_MAX_INTERVAL_MS = 5_000;
+    private static final BackOff NO_RETRIES = new FixedBackOff(0, 0);
 
     private DeadLetterTopics() {
     }
@@ -58,19 +59,30 @@ public final class DeadLetterTopics {
         FixedBackOff poisonBackOff = new FixedBackOff(properties.getRetryBackoff().toMillis(), retries);
         BackOff transientBackOff = transientBackOff(properties);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, poisonBackOff);
-        handler.setBackOffFunction((record, exception) -> isTransient(exception) ? transientBackOff : null);
-        handler.addNotRetryableExceptions(NonRetryableEventException.class, DeserializationException.class,
-                WrongSchemaException.class);
+        handler.setBackOffFunction((record, exception) -> backOffFor(exception, transientBackOff));
+        // bytes that failed to deserialize are dead-lettered at once by backOffFor, not by classification: the
+        // classifier stops at the DeserializationException and would never see a registry outage behind it
+        handler.removeClassification(DeserializationException.class);
+        handler.addNotRetryableExceptions(NonRetryableEventException.class, WrongSchemaException.class);
         return handler;
+    }
+
+    /** Transient failures: the long back-off; undeserializable bytes: none at all; anything else: the poison back-off. */
+    static BackOff backOffFor(Exception failure, BackOff transientBackOff) {
+        if (isTransient(failure)) {
+            return transientBackOff;
+        }
+        return DeadLetterReason.hasCause(failure, DeserializationException.class) ? NO_RETRIES : null;
     }
 
     /**
      * Whether the failure is the infrastructure's (database unreachable, pool exhausted, lock or
-     * serialization conflict), not the record's.
+     * serialization conflict, schema registry unreachable), not the record's.
      */
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+            if (cause instanceof SchemaRegistryUnavailableException
+                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException

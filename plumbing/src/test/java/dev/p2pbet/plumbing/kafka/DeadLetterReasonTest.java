@@ -13,6 +13,9 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.FixedBackOff;
 
 class DeadLetterReasonTest {
 
@@ -36,6 +39,14 @@ class DeadLetterReasonTest {
     void a_refusal_is_a_business_rule_even_inside_a_batch_failure() {
         assertThat(DeadLetterReason.of(new BatchListenerFailedException("record 3",
                 new NonRetryableEventException("negative amount"), 3))).isEqualTo(DeadLetterReason.BUSINESS_RULE);
+    }
+
+    @Test
+    void a_record_whose_schema_the_registry_could_not_give_is_replayable_once_retries_are_exhausted() {
+        DeadLetterReason reason = DeadLetterReason.of(new DeserializationException("failed", BYTES, false,
+                new SchemaRegistryUnavailableException("bet.events", "no answer")));
+        assertThat(reason).isEqualTo(DeadLetterReason.RETRIES_EXHAUSTED);
+        assertThat(reason.replayable()).isTrue();
     }
 
     @Test
@@ -69,5 +80,20 @@ class DeadLetterReasonTest {
                 .isTrue();
         assertThat(DeadLetterTopics.isTransient(new DataIntegrityViolationException("duplicate key"))).isFalse();
         assertThat(DeadLetterTopics.isTransient(new NonRetryableEventException("negative amount"))).isFalse();
+    }
+
+    @Test
+    void a_registry_outage_gets_the_transient_back_off_garbage_none_and_other_failures_the_poison_one() {
+        BackOff transientBackOff = new FixedBackOff(1_000, 900);
+
+        assertThat(DeadLetterTopics.backOffFor(new ListenerExecutionFailedException("listener failed",
+                new DeserializationException("failed", BYTES, false,
+                        new SchemaRegistryUnavailableException("bet.events", "no answer"))), transientBackOff))
+                .isSameAs(transientBackOff);
+        assertThat(DeadLetterTopics.backOffFor(new ListenerExecutionFailedException("listener failed",
+                new DeserializationException("failed", BYTES, false, new RuntimeException("Unknown magic byte!"))),
+                transientBackOff).start().nextBackOff()).isEqualTo(BackOffExecution.STOP);
+        assertThat(DeadLetterTopics.backOffFor(new ListenerExecutionFailedException("listener failed",
+                new IllegalStateException("boom")), transientBackOff)).isNull();
     }
 }
