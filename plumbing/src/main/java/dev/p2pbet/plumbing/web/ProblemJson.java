@@ -8,9 +8,10 @@ import org.springframework.http.MediaType;
 
 /**
  * A problem+json body written by hand, for the places that answer before or after Spring MVC (servlet filters, the
- * container's error page), where no message converter or content negotiation can fail.
+ * container's error page), where no message converter or content negotiation can fail. Public for the filters of
+ * the {@code limits} package.
  */
-final class ProblemJson {
+public final class ProblemJson {
 
     private ProblemJson() {
     }
@@ -24,7 +25,8 @@ final class ProblemJson {
                 + "\"}";
     }
 
-    static void write(HttpServletResponse response, int status, String reason, String detail, String instance)
+    /** Replaces whatever was buffered with the problem; headers already set (e.g. Retry-After) are kept. */
+    public static void write(HttpServletResponse response, int status, String reason, String detail, String instance)
             throws IOException {
         response.resetBuffer();
         response.setStatus(status);

@@ -36,6 +36,29 @@ public class PlumbingTestApplication {
         }
     }
 
+    /** Requests kept in flight by {@code /api/held} until released (at most 30 s, so a failed test frees them). */
+    public static final class HeldRequests {
+
+        static final java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
+        static volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
+
+        private HeldRequests() {
+        }
+
+        public static void hold() {
+            arrived.set(0);
+            gate = new java.util.concurrent.CountDownLatch(1);
+        }
+
+        public static int arrived() {
+            return arrived.get();
+        }
+
+        public static void release() {
+            gate.countDown();
+        }
+    }
+
     @RestController
     public static class ProbeController {
 
@@ -64,6 +87,21 @@ public class PlumbingTestApplication {
         @GetMapping("/api/broken")
         String broken() {
             throw new IllegalStateException("secret internals");
+        }
+
+        /** Works until {@link HeldRequests#release()}: requests in flight, for the in-flight limit. */
+        @GetMapping("/api/held")
+        String held() throws InterruptedException {
+            HeldRequests.arrived.incrementAndGet();
+            return HeldRequests.gate.await(30, java.util.concurrent.TimeUnit.SECONDS) ? "released" : "gave up";
+        }
+
+        /** A server-sent-event stream that says hello at once and stays open for 10 s. */
+        @GetMapping(path = "/api/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+        org.springframework.web.servlet.mvc.method.annotation.SseEmitter events() throws java.io.IOException {
+            var emitter = new org.springframework.web.servlet.mvc.method.annotation.SseEmitter(10_000L);
+            emitter.send(org.springframework.web.servlet.mvc.method.annotation.SseEmitter.event().name("hello").data("hi"));
+            return emitter;
         }
 
         @GetMapping("/api/overloaded")
