@@ -1,5 +1,6 @@
 package dev.p2pbet.settlement;
 
+import static dev.p2pbet.settlement.support.OtherServices.betExpiredByCancellation;
 import static dev.p2pbet.settlement.support.OtherServices.gameCancelled;
 import static dev.p2pbet.settlement.support.OtherServices.gameFinalized;
 import static dev.p2pbet.settlement.support.OtherServices.homeWins;
@@ -36,10 +37,12 @@ class BusinessMetricsIT extends SettlementIT {
         String paidGame = aGame();
         String paid = aMatchedBet(paidGame, aUser("alice"), aUser("bob"), homeWins(), 1_000);
         String refundedGame = aGame();
-        String refunded = anOpenOffer(refundedGame, aUser("carol"), homeWins(), 500);
+        String carol = aUser("carol");
+        String refunded = anOpenOffer(refundedGame, carol, homeWins(), 500);
 
         publish(gameFinalized(paidGame, 3, 1, List.of()));
         publish(gameCancelled(refundedGame));
+        publish(betExpiredByCancellation(refunded, refundedGame, carol));
         awaitSettlement(paid, "paid");
         awaitSettlement(refunded, "refunded");
 

@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the games projection from {@code game.events}: a scheduled game takes offers; its start
- * ends the offers still open; a cancelled or final game takes nothing more (settlement refunds
- * or decides the bets on it).
+ * or its cancellation ends the offers still open; a cancelled or final game takes nothing more
+ * (settlement refunds or decides the bets on it).
  */
 @Service
 public class GameProjection {
@@ -44,15 +44,17 @@ public class GameProjection {
     @Transactional
     public void started(String eventId, String gameId) {
         if (inbox.firstDelivery(CONSUMER, eventId) && games.move(gameId, GameStatus.LIVE, GameStatus.SCHEDULED)) {
-            int expired = expiry.expireOpenOffersOf(gameId);
+            int expired = expiry.expireOpenOffersOf(gameId, false);
             log.info("Game {} started: {} open offers expired", gameId, expired);
         }
     }
 
     @Transactional
     public void cancelled(String eventId, String gameId) {
-        if (inbox.firstDelivery(CONSUMER, eventId)) {
-            games.move(gameId, GameStatus.CANCELLED, GameStatus.SCHEDULED, GameStatus.LIVE);
+        if (inbox.firstDelivery(CONSUMER, eventId)
+                && games.move(gameId, GameStatus.CANCELLED, GameStatus.SCHEDULED, GameStatus.LIVE)) {
+            int expired = expiry.expireOpenOffersOf(gameId, true);
+            log.info("Game {} cancelled: {} open offers expired", gameId, expired);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.p2pbet.bet.BetIT;
+import dev.p2pbet.bet.OtherServices;
 import dev.p2pbet.schemas.bet.BetExpired;
 import dev.p2pbet.schemas.bet.BetWithdrawn;
 import dev.p2pbet.schemas.topics.Topics;
@@ -186,10 +187,35 @@ class OfferRulesIT extends BetIT {
 
         awaitStatus(open, "expired");
         List<Object> events = betEvents(open, 3);
-        assertThat(events.get(2)).isInstanceOfSatisfying(BetExpired.class,
-                e -> assertThat(e.getGameId()).isEqualTo(game));
+        assertThat(events.get(2)).isInstanceOfSatisfying(BetExpired.class, e -> {
+            assertThat(e.getGameId()).isEqualTo(game);
+            assertThat(e.getGameCancelled()).isFalse();
+        });
         assertThat(bet(matched).path("status").asString()).isEqualTo("matched");
         assertThat(recordsUnder(Topics.BET_EVENTS, matched, 4)).hasSize(4);
+    }
+
+    @Test
+    void offers_still_open_when_the_game_is_cancelled_expire_as_cancelled_and_the_others_wait_for_settlement() {
+        String game = aScheduledGame();
+        String open = anOpenOffer(aUser("alice"), game, 1_000);
+        String matched = aMatchedBet(aUser("carol"), aUser("dave"), game, 1_000);
+        String matching = anOpenOffer(aUser("erin"), game, 1_000);
+        String frank = aUser("frank");
+        post("/api/bets/" + matching + "/accept", "", frank);
+
+        publish(gameCancelled(game));
+
+        awaitStatus(open, "expired");
+        assertThat(betEvents(open, 3).get(2)).isInstanceOfSatisfying(BetExpired.class, e -> {
+            assertThat(e.getGameId()).isEqualTo(game);
+            assertThat(e.getGameCancelled()).isTrue();
+        });
+        assertThat(bet(matched).path("status").asString()).isEqualTo("matched");
+        assertThat(bet(matching).path("status").asString()).as("its acceptor's escrow decides").isEqualTo("matching");
+
+        publish(OtherServices.escrowConfirmed(matching, matching + ":escrow-acceptor:1", frank, 1_000, 9));
+        awaitStatus(matching, "matched");
     }
 
     private void assertRefused(String userId, String body, int status, String reason) {

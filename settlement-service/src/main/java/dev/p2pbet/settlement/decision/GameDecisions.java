@@ -78,8 +78,11 @@ public class GameDecisions {
     }
 
     /**
-     * Decides the game's bets that are still undecided, if its result is known: on a final result every
-     * matched bet; on a cancellation every open or matched one (each stake goes back).
+     * Decides the game's matched bets that are still undecided, if its result is known: on a final result
+     * by the result, on a cancellation each stake goes back. An offer still open here is not decided, not
+     * even on a cancellation: its acceptance may be in flight or already on its way on bet.events, and a
+     * refund of the creator alone would strand the acceptor's stake in the vault. bet-service ends the
+     * offer (BetExpired) after any acceptance, in the bet's order, and {@link #refundOffer} refunds it then.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void decideIfResultKnown(String gameId) {
@@ -94,7 +97,7 @@ public class GameDecisions {
                                stat, stake_minor, currency
                         FROM escrowed_bets WHERE game_id = ? AND status = ANY(?)
                         ORDER BY bet_id FOR UPDATE""")
-                .params(gameId, cancelled ? new String[] {"open", "matched"} : new String[] {"matched"})
+                .params(gameId, new String[] {"matched"})
                 .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3),
                         new Selection(SelectionType.valueOf(rs.getString(4)), SelectionSide.valueOf(rs.getString(5)),
                                 (Long) rs.getObject(6), rs.getString(7),
@@ -111,9 +114,8 @@ public class GameDecisions {
             rows.add(row(gameId, bet, outcome));
         }
         insert(rows);
-        jdbc.sql("UPDATE escrowed_bets SET status = 'decided', updated_at = now() WHERE bet_id = ANY(?) AND status = ANY(?)")
-                .params(bets.stream().map(Candidate::betId).toArray(String[]::new),
-                        new String[] {"open", "matched"})
+        jdbc.sql("UPDATE escrowed_bets SET status = 'decided', updated_at = now() WHERE bet_id = ANY(?) AND status = 'matched'")
+                .params((Object) bets.stream().map(Candidate::betId).toArray(String[]::new))
                 .update();
         auditor.requestIfIdle(gameId);
     }

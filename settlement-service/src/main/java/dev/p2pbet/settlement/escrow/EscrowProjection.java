@@ -100,10 +100,21 @@ public class EscrowProjection {
         endOffer(eventId, betId, "withdrawn", Outcome.WITHDRAWN);
     }
 
-    /** The game started with the offer still open (ADR 0002): refund the one stake. */
+    /**
+     * The game started (ADR 0002) or was cancelled with the offer still open: refund the one stake. The
+     * cancellation is the event's word, or ours when bet-service ended the offer on its escrow's outcome.
+     */
     @Transactional
-    public void expired(String eventId, String betId) {
-        endOffer(eventId, betId, "expired", Outcome.UNMATCHED_AT_START);
+    public void expired(String eventId, String betId, boolean gameCancelled) {
+        endOffer(eventId, betId, "expired", gameCancelled || gameCancelledOf(betId)
+                ? Outcome.CANCELLED : Outcome.UNMATCHED_AT_START);
+    }
+
+    private boolean gameCancelledOf(String betId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM game_results r JOIN escrowed_bets b ON b.game_id = r.game_id
+                                       WHERE b.bet_id = ? AND r.kind = 'cancelled')""")
+                .param(betId).query(Boolean.class).single();
     }
 
     private void endOffer(String eventId, String betId, String status, Outcome outcome) {

@@ -109,6 +109,7 @@ class PayoutsAndRefundsIT extends SettlementIT {
         String betId = anOpenOffer(game, alice, homeWins(), 400);
 
         publish(gameCancelled(game));
+        publish(OtherServices.betExpiredByCancellation(betId, game, alice));
 
         awaitSettlement(betId, "refunded");
         assertThat(gateway.executed(betId + ":refund-creator")).isEqualTo(400 - CREATOR_GAS - 23);
@@ -121,9 +122,11 @@ class PayoutsAndRefundsIT extends SettlementIT {
     void a_refund_takes_the_configured_gas_estimate_as_gas_out_when_the_balance_report_has_no_quote() {
         gateway.noGasQuote();
         String game = aGame();
-        String betId = anOpenOffer(game, aUser("alice"), homeWins(), 400);
+        String alice = aUser("alice");
+        String betId = anOpenOffer(game, alice, homeWins(), 400);
 
         publish(gameCancelled(game));
+        publish(OtherServices.betExpiredByCancellation(betId, game, alice));
 
         awaitSettlement(betId, "refunded");
         long estimate = 10;   // p2pbet.settlement.refund-gas-estimate-minor
@@ -132,13 +135,14 @@ class PayoutsAndRefundsIT extends SettlementIT {
     }
 
     @Test
-    void a_cancelled_game_refunds_matched_bets_and_open_offers_minus_the_gas() {
+    void a_cancelled_game_refunds_matched_bets_and_the_open_offers_bet_service_ends_minus_the_gas() {
         String game = aGame();
         String carol = aUser("carol");
         String matched = aMatchedBet(game, aUser("alice"), aUser("bob"), homeWins(), 500);
         String open = anOpenOffer(game, carol, homeWins(), 400);
 
         publish(gameCancelled(game));
+        publish(OtherServices.betExpiredByCancellation(open, game, carol));
 
         awaitSettlement(matched, "refunded");
         awaitSettlement(open, "refunded");
@@ -149,6 +153,40 @@ class PayoutsAndRefundsIT extends SettlementIT {
             assertThat(r.getReason()).isEqualTo(RefundReason.CANCELLED);
         });
         assertThat(settlementEvents(matched, 2)).hasSize(2);
+    }
+
+    @Test
+    void an_acceptance_that_reaches_settlement_after_the_cancellation_gets_both_stakes_refunded() {
+        String game = aGame();
+        String alice = aUser("alice");
+        String bob = aUser("bob");
+        String betId = anOpenOffer(game, alice, homeWins(), 600);
+
+        publish(gameCancelled(game));
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM game_results WHERE game_id = ?").param(game)
+                .query(Long.class).single() == 1);
+        gateway.escrowIn(600);
+        publish(OtherServices.betMatched(betId, bob, ACCEPTOR_GAS));
+
+        awaitSettlement(betId, "refunded");
+        assertThat(gateway.commandsSeen(betId + ":refund-creator")).isEqualTo(1);
+        assertThat(gateway.commandsSeen(betId + ":refund-acceptor")).isEqualTo(1);
+        List<StakeRefunded> refunds = settlementEvents(betId, 2).stream().map(StakeRefunded.class::cast).toList();
+        assertThat(refunds).extracting(StakeRefunded::getUserId).containsExactlyInAnyOrder(alice, bob);
+        assertThat(refunds).allSatisfy(r -> assertThat(r.getReason()).isEqualTo(RefundReason.CANCELLED));
+    }
+
+    @Test
+    void an_open_offer_is_not_refunded_on_the_cancellation_alone() {
+        String game = aGame();
+        String betId = anOpenOffer(game, aUser("alice"), homeWins(), 600);
+
+        publish(gameCancelled(game));
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM game_results WHERE game_id = ?").param(game)
+                .query(Long.class).single() == 1);
+
+        assertThat(settlementStatus(betId)).as("its acceptance may still be on its way").isEmpty();
+        assertThat(gateway.commandsSeen(betId + ":refund-creator")).isZero();
     }
 
     @Test

@@ -65,6 +65,12 @@ public final class OtherServices {
         return bet(betId, BetExpired.newBuilder().setBetId(betId).setGameId(gameId).setCreatorId(creator).build());
     }
 
+    /** What bet-service says of an offer still open when its game is cancelled. */
+    public static BetEvent betExpiredByCancellation(String betId, String gameId, String creator) {
+        return bet(betId, BetExpired.newBuilder().setBetId(betId).setGameId(gameId).setCreatorId(creator)
+                .setGameCancelled(true).build());
+    }
+
     public static GameEvent gameFinalized(String gameId, int home, int away, List<PlayerStatLine> lines) {
         return game(gameId, GameFinalized.newBuilder().setGameId(gameId).setHomeScore(home).setAwayScore(away)
                 .setStatLines(lines).setFinalizedAt(FakeGateway.now()).build());

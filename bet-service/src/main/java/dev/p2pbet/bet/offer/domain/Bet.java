@@ -88,7 +88,7 @@ public final class Bet {
         BetEvent.Opened opened = new BetEvent.Opened(betId, gasUsed);
         if (!gameStillOpen) {
             return new Transition(to(BetStatus.EXPIRED).build(), status,
-                    List.of(opened, new BetEvent.Expired(betId, gameId, creatorId)));
+                    List.of(opened, new BetEvent.Expired(betId, gameId, creatorId, false)));
         }
         return new Transition(to(BetStatus.OPEN).build(), status, List.of(opened));
     }
@@ -143,7 +143,7 @@ public final class Bet {
         next.statusReason = reason.name();
         next.statusDetail = message;
         return new Transition(next.build(), status, gameStillOpen ? List.of(failed)
-                : List.of(failed, new BetEvent.Expired(betId, gameId, creatorId)));
+                : List.of(failed, new BetEvent.Expired(betId, gameId, creatorId, false)));
     }
 
     /** The creator withdraws their open offer; settlement refunds the stake. */
@@ -156,11 +156,14 @@ public final class Bet {
                 List.of(new BetEvent.Withdrawn(betId, creatorId)));
     }
 
-    /** The game started with the offer still open: it ends, settlement refunds the stake. */
-    public Transition expire() {
+    /**
+     * The game started, or was cancelled, with the offer still open: it ends, settlement refunds the stake. An offer
+     * being accepted (matching) is not ended here: its acceptor's escrow decides (matched, or open and then ended).
+     */
+    public Transition expire(boolean gameCancelled) {
         require(status == BetStatus.OPEN, "expire");
         return new Transition(to(BetStatus.EXPIRED).build(), status,
-                List.of(new BetEvent.Expired(betId, gameId, creatorId)));
+                List.of(new BetEvent.Expired(betId, gameId, creatorId, gameCancelled)));
     }
 
     /** Settlement commanded the payout (mirrored). */

@@ -36,7 +36,7 @@ public sealed interface BetEvent {
     record Withdrawn(String betId, String creatorId) implements BetEvent {
     }
 
-    record Expired(String betId, String gameId, String creatorId) implements BetEvent {
+    record Expired(String betId, String gameId, String creatorId, boolean gameCancelled) implements BetEvent {
     }
 
     record Refunded(String betId, RefundReason reason, Money creatorRefund, Money acceptorRefund) implements BetEvent {

@@ -121,6 +121,7 @@ class OutboxBetEventPublisher implements BetEventPublisher {
                     .build();
             case BetEvent.Expired e -> BetExpired.newBuilder()
                     .setBetId(e.betId()).setGameId(e.gameId()).setCreatorId(e.creatorId())
+                    .setGameCancelled(e.gameCancelled())
                     .build();
             case BetEvent.Refunded r -> BetRefunded.newBuilder()
                     .setBetId(r.betId()).setReason(RefundReason.valueOf(r.reason().name()))

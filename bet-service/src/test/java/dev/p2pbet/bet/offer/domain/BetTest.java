@@ -158,15 +158,31 @@ class BetTest {
 
     @Test
     void an_open_offer_expires_when_its_game_starts() {
-        Transition expired = anOpenBet().build().expire();
+        Transition expired = anOpenBet().build().expire(false);
 
         assertThat(expired.bet().status()).isEqualTo(BetStatus.EXPIRED);
-        assertThat(expired.events()).singleElement().isInstanceOf(BetEvent.Expired.class);
+        assertThat(expired.events()).singleElement().isInstanceOfSatisfying(BetEvent.Expired.class,
+                e -> assertThat(e.gameCancelled()).isFalse());
+    }
+
+    @Test
+    void an_open_offer_expires_when_its_game_is_cancelled_and_says_so() {
+        Transition expired = anOpenBet().build().expire(true);
+
+        assertThat(expired.bet().status()).isEqualTo(BetStatus.EXPIRED);
+        assertThat(expired.events()).singleElement().isInstanceOfSatisfying(BetEvent.Expired.class,
+                e -> assertThat(e.gameCancelled()).isTrue());
     }
 
     @Test
     void a_matched_bet_does_not_expire() {
-        assertThatThrownBy(() -> aMatchedBet().build().expire()).isInstanceOf(IllegalBetTransitionException.class);
+        assertThatThrownBy(() -> aMatchedBet().build().expire(true)).isInstanceOf(IllegalBetTransitionException.class);
+    }
+
+    @Test
+    void a_bet_being_accepted_does_not_expire_its_acceptors_escrow_decides() {
+        assertThatThrownBy(() -> aBetIn(BetStatus.MATCHING).build().expire(true))
+                .isInstanceOf(IllegalBetTransitionException.class);
     }
 
     @Test

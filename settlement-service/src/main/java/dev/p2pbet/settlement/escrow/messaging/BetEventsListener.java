@@ -45,7 +45,7 @@ class BetEventsListener {
                     Avro.money(m.getEscrowGasUsed()));
             case BetRejected r -> projection.rejected(eventId, r.getBetId());
             case BetWithdrawn w -> projection.withdrawn(eventId, w.getBetId());
-            case BetExpired e -> projection.expired(eventId, e.getBetId());
+            case BetExpired e -> projection.expired(eventId, e.getBetId(), e.getGameCancelled());
             default -> {
             }
         }
