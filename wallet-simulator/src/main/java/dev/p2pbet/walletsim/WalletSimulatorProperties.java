@@ -35,7 +35,15 @@ public record WalletSimulatorProperties(
     public record Accounts(@DefaultValue("100000000") long platformOpsFloatMinor) {
     }
 
-    public record Transfers(@DefaultValue("2s") Duration confirmationDelay, @DefaultValue("100ms") Duration pollInterval) {
+    public record Transfers(@DefaultValue("2s") Duration confirmationDelay, @DefaultValue("100ms") Duration pollInterval,
+                            @DefaultValue("100") int settleBatchSize) {
+
+        public Transfers {
+            if (settleBatchSize < 1) {
+                throw new IllegalArgumentException("wallet-simulator.transfers.settle-batch-size must be at least 1, was "
+                        + settleBatchSize);
+            }
+        }
     }
 
     public record Gas(@DefaultValue("25") long baseMinor, @DefaultValue("10") int proportionalBps,

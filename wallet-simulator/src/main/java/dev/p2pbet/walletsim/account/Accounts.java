@@ -2,7 +2,10 @@ package dev.p2pbet.walletsim.account;
 
 import dev.p2pbet.walletsim.account.domain.Account;
 import dev.p2pbet.walletsim.web.ApiProblemException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -60,6 +63,18 @@ public class Accounts {
         return repository.lock(id).orElseThrow(() -> notFound(id));
     }
 
+    /** Locks every account of {@code ids} (see {@link AccountRepository#lockAll}); a missing one is an error. */
+    public Map<String, Account> lockAll(Collection<String> ids) {
+        Map<String, Account> locked = new HashMap<>();
+        repository.lockAll(ids).forEach(account -> locked.put(account.id(), account));
+        for (String id : ids) {
+            if (!locked.containsKey(id)) {
+                throw notFound(id);
+            }
+        }
+        return locked;
+    }
+
     @Transactional(readOnly = true)
     public List<Account> all() {
         return repository.all();
@@ -67,6 +82,10 @@ public class Accounts {
 
     public void save(Account account) {
         repository.save(account);
+    }
+
+    public void saveAll(Collection<Account> accounts) {
+        repository.saveAll(accounts);
     }
 
     public static ApiProblemException notFound(String id) {

@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,10 +21,16 @@ class TransferRepository {
             id, client_id, idempotency_key, from_account, to_account, amount_minor, currency, reference,
             gas_limit_minor, gas_used_minor, status, failure_reason, sequence, created_at, confirm_after, settled_at""";
 
-    private final JdbcClient jdbc;
+    private static final String SETTLE = """
+            UPDATE transfers SET status = ?, gas_used_minor = ?, failure_reason = ?, sequence = ?, settled_at = ?
+            WHERE id = ? AND status = 'pending'""";
 
-    TransferRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    TransferRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -53,24 +61,25 @@ class TransferRepository {
                 .params(clientId, idempotencyKey).query(TransferRepository::map).optional();
     }
 
-    /** The oldest pending transfer due for settlement, locked; other workers skip it. */
-    Optional<Transfer> lockNextDue(Instant now) {
+    /** Up to {@code limit} of the oldest pending transfers due for settlement, locked; other workers skip them. */
+    List<Transfer> lockDue(Instant now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM transfers WHERE status = 'pending' AND confirm_after <= ?
-                ORDER BY confirm_after, id LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .param(timestamp(now)).query(TransferRepository::map).optional();
+                ORDER BY confirm_after, id LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(timestamp(now), limit).query(TransferRepository::map).list();
     }
 
-    /** Records a settlement, guarded by the pending status so that nothing settles twice. */
-    void settle(Transfer settled) {
-        int updated = jdbc.sql("""
-                UPDATE transfers SET status = ?, gas_used_minor = ?, failure_reason = ?, sequence = ?, settled_at = ?
-                WHERE id = ? AND status = 'pending'""")
-                .params(settled.status().code(), settled.gasUsedMinor(), settled.failureReason(), settled.sequence(),
-                        timestamp(settled.settledAt()), settled.id())
-                .update();
-        if (updated != 1) {
-            throw new IllegalStateException("Transfer " + settled.id() + " was no longer pending");
+    /**
+     * Records settlements in one round trip (a JDBC batch), each guarded by the pending status so that nothing
+     * settles twice: a transfer that was no longer pending fails the whole transaction.
+     */
+    void settleAll(List<Transfer> settled) {
+        int[] updated = batch.batchUpdate(SETTLE, settled.stream().map(t -> new Object[] {t.status().code(),
+                t.gasUsedMinor(), t.failureReason(), t.sequence(), timestamp(t.settledAt()), t.id()}).toList());
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 1) {
+                throw new IllegalStateException("Transfer " + settled.get(i).id() + " was no longer pending");
+            }
         }
     }
 

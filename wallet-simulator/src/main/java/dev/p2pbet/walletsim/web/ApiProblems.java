@@ -2,6 +2,7 @@ package dev.p2pbet.walletsim.web;
 
 import dev.p2pbet.walletsim.transfer.domain.InvalidTransferException;
 import java.net.URI;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,6 +33,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalid(RuntimeException e) {
         return apiProblem(new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_request",
                 "Invalid request", e.getMessage()));
+    }
+
+    /**
+     * A transient database failure (a deadlock, a lock timeout): the request's transaction did not commit, so the
+     * contract's 503 applies: send it again under the same key (a replay if it was stored after all).
+     */
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> busy(TransientDataAccessException e) {
+        return apiProblem(new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                "Service unavailable", "The provider is busy; retry with the same Idempotency-Key"));
     }
 
     /** Framework errors (validation, malformed JSON, missing header) keep their status and gain a code. */

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,20 +21,34 @@ public class WebhookDeliveries {
                                Integer attempts, Instant nextAttemptAt, Instant deliveredAt, String lastError) {
     }
 
+    /** A webhook event to store. */
+    record NewEvent(UUID id, UUID transferId, String type, String payload, Instant createdAt) {
+    }
+
+    /** A delivery of an event to store. */
+    record NewDelivery(UUID eventId, String status, Instant nextAttemptAt) {
+    }
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    WebhookDeliveries(JdbcClient jdbc) {
+    WebhookDeliveries(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    void insertEvent(UUID eventId, UUID transferId, String type, String payload, Instant createdAt) {
-        jdbc.sql("INSERT INTO webhook_events (id, transfer_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(eventId, transferId, type, payload, Timestamp.from(createdAt)).update();
-    }
-
-    void insertDelivery(UUID eventId, String status, Instant nextAttemptAt) {
-        jdbc.sql("INSERT INTO webhook_deliveries (event_id, status, next_attempt_at) VALUES (?, ?, ?)")
-                .params(eventId, status, Timestamp.from(nextAttemptAt)).update();
+    /** Stores events, then their deliveries, each kind in one round trip (a JDBC batch). */
+    void insert(List<NewEvent> events, List<NewDelivery> deliveries) {
+        if (!events.isEmpty()) {
+            batch.batchUpdate("INSERT INTO webhook_events (id, transfer_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+                    events.stream().map(e -> new Object[] {e.id(), e.transferId(), e.type(), e.payload(),
+                            Timestamp.from(e.createdAt())}).toList());
+        }
+        if (!deliveries.isEmpty()) {
+            batch.batchUpdate("INSERT INTO webhook_deliveries (event_id, status, next_attempt_at) VALUES (?, ?, ?)",
+                    deliveries.stream().map(d -> new Object[] {d.eventId(), d.status(), Timestamp.from(d.nextAttemptAt())})
+                            .toList());
+        }
     }
 
     /**

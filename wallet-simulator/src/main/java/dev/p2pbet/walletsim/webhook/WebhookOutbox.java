@@ -9,15 +9,17 @@ import dev.p2pbet.walletsim.transfer.domain.Transfer;
 import dev.p2pbet.walletsim.transfer.domain.TransferStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the webhook event of a settled transfer in the settling transaction, with its deliveries as the fault
+ * Writes the webhook event of each settled transfer in the settling transaction, with its deliveries as the fault
  * plan says: none (dropped, recorded as such), one, or two (duplicated), each after its extra delay (out of order).
+ * A transaction's events and deliveries are written in one batch each.
  */
 @Component
 class WebhookOutbox implements TransferEvents {
@@ -40,25 +42,31 @@ class WebhookOutbox implements TransferEvents {
     }
 
     @Override
-    public void settled(Transfer transfer) {
+    public void settled(List<Transfer> transfers) {
         Instant now = clock.instant();
-        String type = transfer.status() == TransferStatus.CONFIRMED ? WebhookEvent.CONFIRMED : WebhookEvent.FAILED;
-        WebhookEvent event = new WebhookEvent(UUID.randomUUID(), type, now, TransferView.of(transfer));
-        deliveries.insertEvent(event.id(), transfer.id(), type, json.writeValueAsString(event), now);
-        if (!enabled) {
-            return;
+        List<WebhookDeliveries.NewEvent> events = new ArrayList<>(transfers.size());
+        List<WebhookDeliveries.NewDelivery> sends = new ArrayList<>(transfers.size());
+        for (Transfer transfer : transfers) {
+            String type = transfer.status() == TransferStatus.CONFIRMED ? WebhookEvent.CONFIRMED : WebhookEvent.FAILED;
+            WebhookEvent event = new WebhookEvent(UUID.randomUUID(), type, now, TransferView.of(transfer));
+            events.add(new WebhookDeliveries.NewEvent(event.id(), transfer.id(), type, json.writeValueAsString(event), now));
+            if (enabled) {
+                sends.addAll(planned(event.id(), now));
+            }
         }
+        deliveries.insert(events, sends);
+    }
+
+    private List<WebhookDeliveries.NewDelivery> planned(UUID eventId, Instant now) {
         FaultDice.WebhookPlan plan = faults.webhook();
         if (plan.dropped()) {
-            deliveries.insertDelivery(event.id(), "dropped", now);
             meters.counter("walletsim.webhooks", "result", "dropped").increment();
-            return;
-        }
-        for (Duration delay : plan.copies()) {
-            deliveries.insertDelivery(event.id(), "pending", now.plus(delay));
+            return List.of(new WebhookDeliveries.NewDelivery(eventId, "dropped", now));
         }
         if (plan.duplicated()) {
             meters.counter("walletsim.webhooks", "result", "duplicated").increment();
         }
+        return plan.copies().stream()
+                .map(delay -> new WebhookDeliveries.NewDelivery(eventId, "pending", now.plus(delay))).toList();
     }
 }
