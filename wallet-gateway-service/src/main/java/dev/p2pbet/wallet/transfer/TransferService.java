@@ -2,7 +2,6 @@ package dev.p2pbet.wallet.transfer;
 
 import dev.p2pbet.plumbing.inbox.Inbox;
 import dev.p2pbet.plumbing.money.Money;
-import dev.p2pbet.wallet.provider.ProviderBalance;
 import dev.p2pbet.wallet.provider.ProviderRefusedException;
 import dev.p2pbet.wallet.provider.ProviderTransfer;
 import dev.p2pbet.wallet.provider.ProviderUnavailableException;
@@ -29,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Before every provider call the row's {@code attempts} is incremented and committed. A requested row with
  *       attempts above zero may be known to the provider (the call's answer was lost, or we crashed before
  *       committing it), so it is first looked up by its idempotency key; only a transfer the provider does not
- *       know is checked against the source balance and sent (again, under the same key).</li>
+ *       know is sent (again, under the same key). There is no balance read before sending: the provider holds
+ *       the amount atomically and answers a shortfall with 409 {@code insufficient_funds}, storing nothing, which
+ *       fails the transfer as INSUFFICIENT_FUNDS; a read first would only cost a round trip per transfer.</li>
  *   <li>The provider's answer, a webhook or the reconciler's poll settles the row with a guarded update
  *       ({@link TransferLedger#markConfirmed}, {@link TransferLedger#markFailed}); the one that wins appends the
  *       outcome to the outbox in the same transaction, so each transfer_id gets exactly one outcome.</li>
@@ -112,10 +113,10 @@ public class TransferService {
     }
 
     /**
-     * Takes a requested transfer one step: looks it up when the provider may know it, otherwise checks the source
-     * balance and submits it. The balance is only checked before the first call: once a call with this key may be
-     * in flight, its hold could make our own check fail a transfer the provider is about to accept; the provider's
-     * atomic 409 (which stores nothing) decides then, and a call racing another with the same key is a replay.
+     * Takes a requested transfer one step: looks it up when the provider may know it, otherwise submits it. The
+     * provider decides insufficient funds atomically (409, nothing stored, see {@link #refusal}); a balance read of
+     * our own would be a second call per transfer, racy against holds, and a call racing another with the same key
+     * is a replay.
      * With {@code giveUpIfUnknown} (the reconciler, after too many attempts) a transfer the provider does not know
      * is failed as PROVIDER_UNAVAILABLE instead of being sent again.
      */
@@ -135,15 +136,6 @@ public class TransferService {
                 if (giveUpIfUnknown) {
                     fail(transfer, null, TransferFailure.unavailable("the provider did not take the transfer after "
                             + transfer.attempts() + " attempts"));
-                    return;
-                }
-            }
-            if (!transfer.mayBeKnownToProvider()) {
-                ProviderBalance source = provider.balance(transfer.from());
-                if (source.availableMinor() < transfer.amount().amountMinor()) {
-                    fail(transfer, null, TransferFailure.insufficientFunds("account " + transfer.from() + " has "
-                            + source.availableMinor() + " " + source.currency() + " available, below "
-                            + transfer.amount().amountMinor()));
                     return;
                 }
             }

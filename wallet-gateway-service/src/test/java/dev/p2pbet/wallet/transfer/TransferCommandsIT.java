@@ -20,11 +20,15 @@ import dev.p2pbet.wallet.support.TransferEventsRecorder;
 import dev.p2pbet.wallet.support.WalletGatewayIT;
 import dev.p2pbet.wallet.support.WalletSimulator;
 import dev.p2pbet.wallet.wallet.persistence.WalletRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 @WalletGatewayIT
 class TransferCommandsIT {
@@ -39,6 +43,12 @@ class TransferCommandsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @AfterAll
     static void closeProducer() {
@@ -111,7 +121,7 @@ class TransferCommandsIT {
     }
 
     @Test
-    void insufficient_funds_fail_the_transfer_with_that_reason_without_calling_the_provider() {
+    void insufficient_funds_fail_the_transfer_with_that_reason_and_the_provider_keeps_nothing() {
         String bob = aUserWith(100, wallets);
         String betId = aBetId();
 
@@ -122,8 +132,37 @@ class TransferCommandsIT {
         assertThat(failed.getReason()).isEqualTo(TransferFailureReason.INSUFFICIENT_FUNDS);
         assertThat(failed.getRetryable()).isFalse();
         assertThat(failed.getUserId()).isEqualTo(bob);
-        assertThat(simulator.transferByKey(transferId)).as("the provider never saw the transfer").isEmpty();
+        assertThat(simulator.transferByKey(transferId)).as("the provider's 409 stores nothing").isEmpty();
         assertThat(simulator.balance(walletOf(bob))).isEqualTo(100);
+    }
+
+    @Test
+    void a_transfer_command_does_not_read_the_source_balance_at_the_provider() {
+        String alice = aUserWith(1_000, wallets);
+        String bob = aUserWith(100, wallets);
+        String covered = aBetId();
+        String notCovered = aBetId();
+        long balanceReadsBefore = providerCalls("balance");
+
+        commands.send(TransferCommands.escrowIn(covered, alice, 500));
+        commands.send(TransferCommands.escrowIn(notCovered, bob, 500));
+
+        events.awaitConfirmed(TransferIds.escrowCreator(covered), WAIT);
+        events.awaitFailed(TransferIds.escrowCreator(notCovered), WAIT);
+        assertThat(providerCalls("balance")).as("the provider's atomic 409 decides insufficient funds")
+                .isEqualTo(balanceReadsBefore);
+    }
+
+    @Test
+    void the_transfer_command_consumers_fetch_at_most_50_records_a_poll() {
+        var containers = listeners.getListenerContainers().stream()
+                .filter(c -> Arrays.asList(c.getContainerProperties().getTopics())
+                        .contains(Topics.WALLET_TRANSFER_COMMANDS))
+                .toList();
+
+        assertThat(containers).isNotEmpty().allSatisfy(c -> assertThat(
+                c.getContainerProperties().getKafkaConsumerProperties().getProperty("max.poll.records"))
+                .isEqualTo("50"));
     }
 
     @Test
@@ -189,6 +228,12 @@ class TransferCommandsIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> events.outcomes(transferId).size() == 1);
         assertThat(simulator.transferByKey(transferId)).isPresent();
+    }
+
+    /** Calls the gateway made to the provider for this operation (every attempt), by its latency histogram. */
+    private long providerCalls(String operation) {
+        return meters.find("betting.provider.request.duration").tag("operation", operation).timers().stream()
+                .mapToLong(Timer::count).sum();
     }
 
     private String status(String transferId) {

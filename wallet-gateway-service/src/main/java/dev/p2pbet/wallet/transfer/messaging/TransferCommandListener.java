@@ -29,9 +29,13 @@ class TransferCommandListener {
     }
 
     // one consumer thread per partition of the topic (6): a command spends most of its time waiting for the
-    // provider and the database, so one thread would hold every other bet's escrow behind it
+    // provider and the database, so one thread would hold every other bet's escrow behind it.
+    // max.poll.records 50 (default 500): records are handled one at a time, and under a backlog at > 0.6 s a record
+    // 500 of them overran max.poll.interval.ms (300 s), so the consumer was evicted from the group and its records
+    // redelivered (harmless, idempotent, but wasted work); 50 leaves room up to 6 s a record. Only this listener.
     @KafkaListener(topics = Topics.WALLET_TRANSFER_COMMANDS,
-            concurrency = "${p2pbet.wallet.transfer-commands.consumers:6}")
+            concurrency = "${p2pbet.wallet.transfer-commands.consumers:6}",
+            properties = "max.poll.records=${p2pbet.wallet.transfer-commands.max-poll-records:50}")
     void on(TransferCommand command) {
         TransferOrder order;
         try {

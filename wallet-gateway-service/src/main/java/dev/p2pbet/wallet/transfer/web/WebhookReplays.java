@@ -3,7 +3,10 @@ package dev.p2pbet.wallet.transfer.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The signed deliveries seen within the signature tolerance, so that a captured delivery replayed byte for byte
@@ -16,15 +19,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * signature, which is a new delivery here; applying it again is a no-op because transfer outcomes are idempotent
  * (the ledger's guarded transitions). Per instance: behind several replicas that idempotency is the guarantee,
  * this is the extra check.
+ *
+ * <p>Forgetting is O(1) amortised per delivery: deliveries are also queued in arrival order and each {@code begin}
+ * drops expired ones from the head only (scanning the whole map on every delivery cost the square of the rate).
+ * Arrival order is nearly timestamp order; an entry behind a younger head waits for it, at most the tolerance
+ * longer, which only keeps it in memory a little longer.
  */
 final class WebhookReplays {
 
     enum Seen { FIRST, IN_FLIGHT, APPLIED }
 
-    private static final int SWEEP_ABOVE = 1_000;
-
     private final Duration tolerance;
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
+    private final Queue<Delivery> arrivals = new ConcurrentLinkedQueue<>();
+    // one sweeper at a time, so the head it peeked is the head it polls; the others skip the sweep
+    private final ReentrantLock sweeping = new ReentrantLock();
 
     WebhookReplays(Duration tolerance) {
         this.tolerance = tolerance;
@@ -32,12 +41,11 @@ final class WebhookReplays {
 
     /** Records the delivery as being applied if it is new; otherwise says how far its first copy got. */
     Seen begin(String signature, long timestamp, Instant now) {
-        if (deliveries.size() > SWEEP_ABOVE) {
-            long oldest = now.minus(tolerance).getEpochSecond();
-            deliveries.values().removeIf(delivery -> delivery.timestamp < oldest);
-        }
-        Delivery first = deliveries.putIfAbsent(key(signature), new Delivery(timestamp));
+        forgetExpired(now.minus(tolerance).getEpochSecond());
+        Delivery delivery = new Delivery(key(signature), timestamp);
+        Delivery first = deliveries.putIfAbsent(delivery.key, delivery);
         if (first == null) {
+            arrivals.add(delivery);
             return Seen.FIRST;
         }
         return first.applied ? Seen.APPLIED : Seen.IN_FLIGHT;
@@ -55,6 +63,21 @@ final class WebhookReplays {
         deliveries.remove(key(signature));
     }
 
+    private void forgetExpired(long oldest) {
+        if (!sweeping.tryLock()) {
+            return;
+        }
+        try {
+            for (Delivery head = arrivals.peek(); head != null && head.timestamp < oldest; head = arrivals.peek()) {
+                arrivals.poll();
+                // only this delivery: after a failure the same signature may be tracked again as a new one
+                deliveries.remove(head.key, head);
+            }
+        } finally {
+            sweeping.unlock();
+        }
+    }
+
     int tracked() {
         return deliveries.size();
     }
@@ -64,10 +87,12 @@ final class WebhookReplays {
     }
 
     private static final class Delivery {
+        final String key;
         final long timestamp;
         volatile boolean applied;
 
-        Delivery(long timestamp) {
+        Delivery(String key, long timestamp) {
+            this.key = key;
             this.timestamp = timestamp;
         }
     }

@@ -61,4 +61,34 @@ class WebhookReplaysSecurityTest {
 
         assertThat(replays.tracked()).isEqualTo(1);
     }
+
+    @Test
+    void forgets_a_delivery_older_than_the_tolerance_even_when_few_are_tracked() {
+        replays.begin("v1=aa", NOW.getEpochSecond(), NOW);
+        replays.applied("v1=aa");
+
+        replays.begin("v1=bb", NOW.plusSeconds(301).getEpochSecond(), NOW.plusSeconds(301));
+
+        assertThat(replays.tracked()).isEqualTo(1);
+    }
+
+    @Test
+    void remembers_a_delivery_within_the_tolerance_while_later_ones_arrive() {
+        replays.begin("v1=aa", NOW.getEpochSecond(), NOW);
+        replays.applied("v1=aa");
+        replays.begin("v1=bb", NOW.plusSeconds(300).getEpochSecond(), NOW.plusSeconds(300));
+
+        assertThat(replays.begin("v1=aa", NOW.getEpochSecond(), NOW.plusSeconds(300))).isEqualTo(Seen.APPLIED);
+    }
+
+    @Test
+    void a_delivery_tracked_again_after_a_failure_is_not_forgotten_with_its_failed_copy() {
+        replays.begin("v1=aa", NOW.getEpochSecond(), NOW);
+        replays.failed("v1=aa");
+        replays.begin("v1=aa", NOW.plusSeconds(10).getEpochSecond(), NOW.plusSeconds(10));
+        replays.applied("v1=aa");
+
+        assertThat(replays.begin("v1=aa", NOW.plusSeconds(10).getEpochSecond(), NOW.plusSeconds(301)))
+                .as("the failed copy expired, the applied one has not").isEqualTo(Seen.APPLIED);
+    }
 }
