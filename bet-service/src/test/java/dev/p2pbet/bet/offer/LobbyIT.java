@@ -122,4 +122,27 @@ class LobbyIT extends BetIT {
             stream.body().close();
         }
     }
+
+    @Test
+    void a_stream_opened_without_the_lobby_pushes_only_my_bet_changes() {
+        String alice = aUser("alice");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().sendAsync(
+                request("/api/bets/stream?lobby=false", alice).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines()).join();
+        Thread.ofVirtual().start(() -> stream.body().forEach(lines::add));
+        try {
+            await().atMost(WAIT).until(() -> lines.contains("event:subscribed"));
+            String someoneElses = anOpenOffer(aUser("carol"), aScheduledGame(), 1_000);
+
+            String mine = anOpenOffer(alice, aScheduledGame(), 1_000);
+
+            await().atMost(WAIT).until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(mine)
+                    && l.contains("\"open\"")));
+            assertThat(lines).doesNotContain("event:lobby");
+            assertThat(lines).noneSatisfy(l -> assertThat(l).contains(someoneElses));
+        } finally {
+            stream.body().close();
+        }
+    }
 }

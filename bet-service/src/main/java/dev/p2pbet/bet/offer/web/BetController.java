@@ -162,12 +162,13 @@ class BetController {
 
     /** Server-sent events: {@code bet} (a change of one of the caller's bets) and {@code lobby}. */
     @Operation(summary = "Live changes", description = "Server-sent events: `subscribed` once, then `bet` (data: the "
-            + "bet) when one of your bets changes, and `lobby` (data: the bet) when a bet enters or leaves the lobby.")
+            + "bet) when one of your bets changes, and `lobby` (data: the bet) when a bet enters or leaves the lobby "
+            + "(not with lobby=false).")
     @ApiResponse(responseCode = "200", description = "An event stream", content = @Content(
             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @GetMapping(path = "/api/bets/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@AuthenticationPrincipal Jwt jwt) {
-        return stream.subscribe(jwt.getSubject(), properties.getStreamTimeout());
+    SseEmitter stream(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "true") boolean lobby) {
+        return stream.subscribe(jwt.getSubject(), properties.getStreamTimeout(), lobby);
     }
 
     private static Page page(BetQueries.Page page) {

@@ -5,30 +5,44 @@ import dev.p2pbet.bet.offer.domain.Bet;
 import dev.p2pbet.bet.offer.domain.BetStatus;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes committed bet changes to the users' event streams: {@code bet} for a change of one of
- * the subscriber's bets, {@code lobby} for a bet entering or leaving the lobby of open offers.
- * Each replica pushes the changes it made itself; behind several replicas the stream is a hint
- * to refresh and the API stays the truth (see README).
+ * the subscriber's bets, {@code lobby} for a bet entering or leaving the lobby of open offers
+ * (unless the stream was opened without the lobby). Each replica pushes the changes it made itself;
+ * behind several replicas the stream is a hint to refresh and the API stays the truth (see README).
+ * Streams are indexed by user, so a change costs its parties' streams and the lobby's watchers,
+ * not every open stream: a client waiting for its own bets (the load harness opens one per bet in
+ * flight) does not pay for everyone else's.
  */
 @Component
 class BetStream {
 
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
+    private final Set<Subscriber> lobbyWatchers = ConcurrentHashMap.newKeySet();
 
-    SseEmitter subscribe(String userId, Duration timeout) {
+    SseEmitter subscribe(String userId, Duration timeout, boolean lobby) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         Subscriber subscriber = new Subscriber(userId, emitter);
-        subscribers.add(subscriber);
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
-        emitter.onError(e -> subscribers.remove(subscriber));
+        byUser.compute(userId, (id, streams) -> {
+            Set<Subscriber> of = streams == null ? ConcurrentHashMap.newKeySet() : streams;
+            of.add(subscriber);
+            return of;
+        });
+        if (lobby) {
+            lobbyWatchers.add(subscriber);
+        }
+        emitter.onCompletion(() -> remove(subscriber));
+        emitter.onTimeout(() -> remove(subscriber));
+        emitter.onError(e -> remove(subscriber));
         send(subscriber, "subscribed", userId, "{}");
         return emitter;
     }
@@ -36,15 +50,12 @@ class BetStream {
     @TransactionalEventListener
     void on(BetChanged changed) {
         Bet bet = changed.bet();
-        boolean lobby = bet.status() == BetStatus.OPEN || changed.from() == BetStatus.OPEN;
         BetView view = BetView.of(bet);
-        for (Subscriber subscriber : subscribers) {
-            if (bet.involves(subscriber.userId())) {
-                send(subscriber, "bet", bet.betId(), view);
-            }
-            if (lobby) {
-                send(subscriber, "lobby", bet.betId(), view);
-            }
+        Stream.of(bet.creatorId(), bet.acceptorId(), bet.pendingAcceptorId()).filter(Objects::nonNull).distinct()
+                .flatMap(user -> byUser.getOrDefault(user, Set.of()).stream())
+                .forEach(subscriber -> send(subscriber, "bet", bet.betId(), view));
+        if (bet.status() == BetStatus.OPEN || changed.from() == BetStatus.OPEN) {
+            lobbyWatchers.forEach(subscriber -> send(subscriber, "lobby", bet.betId(), view));
         }
     }
 
@@ -52,8 +63,16 @@ class BetStream {
         try {
             subscriber.emitter().send(SseEmitter.event().name(name).id(id).data(data));
         } catch (IOException | IllegalStateException e) {
-            subscribers.remove(subscriber);
+            remove(subscriber);
         }
+    }
+
+    private void remove(Subscriber subscriber) {
+        lobbyWatchers.remove(subscriber);
+        byUser.computeIfPresent(subscriber.userId(), (id, streams) -> {
+            streams.remove(subscriber);
+            return streams.isEmpty() ? null : streams;
+        });
     }
 
     private record Subscriber(String userId, SseEmitter emitter) {
