@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +102,7 @@ final class LoadHarness {
                 + loadEnvironment() + "; every service's JVM: `" + profiles.jvmOptions("<module>")
                 .replace(projectRoot.toAbsolutePath().normalize() + "/", "") + "`");
         GatlingRunner gatling = new GatlingRunner(resultsDir.resolve("gatling"));
+        CpuAccounting cpu = CpuAccounting.of(stack);
 
         // ------------------------------------------------------------------ raw baselines, before any load
         log.info("Baselines: pgbench, Kafka ProducerPerformance, plain-SQL settlement");
@@ -118,14 +120,33 @@ final class LoadHarness {
         table.fact(String.format("plain-SQL settlement of %,d rows (one transaction: decide, payout + fee rows): %.0f ms",
                 plainSettlement.rows(), plainSettlement.millis()));
 
+        // ------------------------------------------------------------------ the idle stack's CPU, before any load
+        Duration idleWindow = Duration.ofSeconds(sizes.smoke() ? 5 : 15);
+        log.info("The idle stack's CPU over {}", idleWindow);
+        CpuAccounting.Snapshot idleBefore = cpu.snapshot();
+        try {
+            Thread.sleep(idleWindow);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        CpuAccounting.Usage idle = cpu.between("idle", idleBefore, cpu.snapshot(), 0);
+        double idleCpu = idle.cpuSeconds() / idle.wallSeconds();
+        table.fact(String.format("the idle stack's CPU (%.0f s before the scenarios, no load): %.2f CPU-s/s (%s)",
+                idle.wallSeconds(), idleCpu, idle.cpuSecondsByProcess().entrySet().stream()
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / idle.wallSeconds()))
+                        .collect(Collectors.joining(", "))));
+
         // ------------------------------------------------------------------ offer creation
         log.info("Scenario: offer creation at {} req/s for {}", sizes.offerRate(), sizes.offerDuration());
+        CpuAccounting.Snapshot offersBefore = cpu.snapshot();
         gatling.run(OfferCreationSimulation.class);
         GatlingRunner.RequestStats offerStats = run.latencies.stats(OfferCreationSimulation.REQUEST,
                 sizes.offerDuration().toSeconds());
         String notProbe = " AND (idempotency_key IS NULL OR idempotency_key NOT LIKE 'probe-%')";
         Waits.until("every offer out of escrow_pending", sizes.patience(sizes.offers()), () -> bet.count(
                 "SELECT count(*) FROM bets WHERE game_id = ? AND status = 'escrow_pending'", run.offersGame) == 0);
+        CpuAccounting.Snapshot offersAfter = cpu.snapshot();
         long offersCreated = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.offersGame);
         long offersOpen = bet.count("SELECT count(*) FROM bets WHERE game_id = ? AND status = 'open'" + notProbe,
                 run.offersGame);
@@ -143,6 +164,9 @@ final class LoadHarness {
                 offerStats.ko() + " of " + offerStats.total());
         table.add("create -> open", "p99 (bets.created_at -> updated_at at open)", "ms", 150, false, createToOpen.p99(),
                 "pgbench avg", latencyBaseline, createToOpen.toString());
+        addCpu(table, cpu.between("offer creation", offersBefore, offersAfter, offersCreated).withIdle(idleCpu),
+                "offer (created and open)", "req/s", 2_000,
+                offerStats.ok() / (double) sizes.offerDuration().toSeconds());
 
         // ------------------------------------------------------------------ accept race
         log.info("Scenario: accept race, {} offers x {} acceptors", sizes.raceOffers(), sizes.acceptorsPerOffer());
@@ -151,10 +175,12 @@ final class LoadHarness {
         Waits.until("every race offer open", sizes.patience(sizes.raceOffers()), () -> bet.count(
                 "SELECT count(*) FROM bets WHERE game_id = ? AND status = 'open'" + notProbe, run.raceGame)
                 == sizes.raceOffers());
+        CpuAccounting.Snapshot raceBefore = cpu.snapshot();
         gatling.run(AcceptRaceSimulation.class);
         GatlingRunner.RequestStats raceStats = run.latencies.stats(AcceptRaceSimulation.REQUEST, 0);
         Waits.until("every race acceptance to end (no bet matching)", Duration.ofMinutes(5), () -> bet.count(
                 "SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matching'", run.raceGame) == 0);
+        CpuAccounting.Snapshot raceAfter = cpu.snapshot();
         long raceMatched = bet.count("SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matched'", run.raceGame);
         long race202 = run.raceAnswers(202);
         long race409 = run.raceAnswers(409);
@@ -163,14 +189,18 @@ final class LoadHarness {
                 String.format("N=%d; 202: %d, 409: %d, other: %d", sizes.raceOffers(), race202, race409, raceOther));
         table.add("accept race", "accept p99", "ms", Double.NaN, false, raceStats.p99(), "pgbench avg", latencyBaseline,
                 String.format("p50 %.0f, p95 %.0f, p99.9 %.0f ms", raceStats.p50(), raceStats.p95(), raceStats.p999()));
+        addCpu(table, cpu.between("accept race", raceBefore, raceAfter, raceStats.total()).withIdle(idleCpu),
+                "accept request (202 or 409)", "accepts/s", Double.NaN, Double.NaN);
 
         // ------------------------------------------------------------------ full life cycles and settlement
         log.info("Scenario: {} full life cycles at {}/s, then settlement of the game", sizes.matchedBets(),
                 sizes.lifecycleRate());
+        CpuAccounting.Snapshot lifecyclesBefore = cpu.snapshot();
         gatling.run(LifecycleSimulation.class);
         Waits.until("every life-cycle bet matched", sizes.patience(sizes.matchedBets()), () -> bet.count(
                 "SELECT count(*) FROM bets WHERE game_id = ? AND status IN ('escrow_pending', 'matching')",
                 run.lifecycleGame) == 0);
+        CpuAccounting.Snapshot lifecyclesAfter = cpu.snapshot();
         long lifecycleBets = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.lifecycleGame);
         long lifecycleMatched = bet.count("SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matched'" + notProbe,
                 run.lifecycleGame);
@@ -181,12 +211,14 @@ final class LoadHarness {
         // the probe offer of the game stays open: withdraw is not needed, settlement refunds it (unmatched at start)
         Thread offersDuringSettlement = Thread.ofPlatform().name("offers-during-settlement")
                 .start(() -> gatling.run(OffersDuringSettlementSimulation.class));
+        CpuAccounting.Snapshot settlementBefore = cpu.snapshot();
         api.simulate(run.lifecycleGame, 2026);
         long expectedSettled = lifecycleMatched;
         Waits.until("every matched bet of " + run.lifecycleGame + " paid or refunded", sizes.patience(sizes.matchedBets()), () ->
                 settlement.count("SELECT count(*) FROM settlements s JOIN escrowed_bets b USING (bet_id) "
                         + "WHERE s.game_id = ? AND b.acceptor_id IS NOT NULL AND s.status IN ('paid', 'refunded')",
                         run.lifecycleGame) >= expectedSettled);
+        CpuAccounting.Snapshot settlementAfter = cpu.snapshot();
         try {
             offersDuringSettlement.join(Duration.ofMinutes(5));
         } catch (InterruptedException e) {
@@ -223,16 +255,42 @@ final class LoadHarness {
         table.add("settlement", "liquidity audit (requested -> verdict that releases the payouts, first after the result)",
                 "ms", Double.NaN, false, auditMs == null ? Double.NaN : auditMs, "-", Double.NaN,
                 "the audit's own row; BALANCED, or SURPLUS when offers escrowed during the audit (they keep arriving)");
+        CpuAccounting.Usage lifecycleCpu = cpu.between("full life cycles", lifecyclesBefore, lifecyclesAfter,
+                lifecycleMatched).withIdle(idleCpu);
+        CpuAccounting.Usage settlementCpu = cpu.between("settlement", settlementBefore, settlementAfter, settled)
+                .withIdle(idleCpu);
+        addCpu(table, lifecycleCpu, "life cycle up to matched (create, open, accept, matched)", "1/s", Double.NaN,
+                Double.NaN);
+        addCpu(table, settlementCpu, "bet settled and paid (offers keep arriving at a quarter of the offer rate)",
+                "bets/s", 100_000 / 30.0, Double.NaN);
+        double fullLifecycleMs = lifecycleCpu.cpuMsPerOperation() + settlementCpu.cpuMsPerOperation();
+        double fullLifecycleNetMs = lifecycleCpu.marginalCpuMsPerOperation() > 0
+                && settlementCpu.marginalCpuMsPerOperation() > 0
+                ? lifecycleCpu.marginalCpuMsPerOperation() + settlementCpu.marginalCpuMsPerOperation() : Double.NaN;
+        table.add("full life cycles", "CPU ceiling of a whole life cycle (" + lifecycleCpu.cores()
+                        + " cores / CPU up to matched + CPU of its settlement)", "1/s", 500, true,
+                lifecycleCpu.cores() * 1000 / fullLifecycleMs, "-", Double.NaN, String.format(
+                        "%.2f + %.2f = %.2f ms of CPU per life cycle; %s; measured %.2f/s",
+                        lifecycleCpu.cpuMsPerOperation(), settlementCpu.cpuMsPerOperation(), fullLifecycleMs,
+                        fullLifecycleNetMs > 0 ? String.format(
+                                "net of the idle stack (%d cores - %.2f) / %.2f ms = %.1f/s", lifecycleCpu.cores(),
+                                idleCpu, fullLifecycleNetMs,
+                                Math.max(0, lifecycleCpu.cores() - idleCpu) * 1000 / fullLifecycleNetMs)
+                                : "net of the idle stack: not measurable in these windows", lifecyclesPerSecond));
 
         // ------------------------------------------------------------------ outbox relay
         log.info("Scenario: outbox relay, {} rows", sizes.relayRows());
+        CpuAccounting.Snapshot relayBefore = cpu.snapshot();
         OutboxRelayProbe.Result relay = new OutboxRelayProbe(bet, stack.kafkaBootstrapServers())
                 .run(sizes.relayRows(), sizes.smoke() ? 20 : 200);
+        CpuAccounting.Snapshot relayAfter = cpu.snapshot();
         table.add("outbox relay", "rows relayed per second (bet-service)", "rows/s", 10_000, true,
                 relay.rowsPerSecond(), "ProducerPerformance rec/s", producer.recordsPerSecond(),
                 relay.rows() + " rows backlog");
         table.add("outbox relay", "commit -> broker append p99", "ms", Double.NaN, false, relay.lagMs().p99(),
                 "ProducerPerformance p99", producer.p99LatencyMs(), relay.lagMs().toString());
+        addCpu(table, cpu.between("outbox relay", relayBefore, relayAfter, relay.rows()).withIdle(idleCpu),
+                "row written and relayed (the probe's inserts included)", "rows/s", 10_000, relay.rowsPerSecond());
 
         // ------------------------------------------------------------------ memory
         Map<String, Long> peakRss = ServiceMemory.peakRssKib(stack);
@@ -254,6 +312,24 @@ final class LoadHarness {
         System.out.println("Load-test results (also in " + resultsDir.resolve("benchmarks.md") + "):\n" + markdown);
         return new Outcome(table, markdown, offerStats.ok(), offersCreated, offersOpen, sizes.raceOffers(), raceMatched,
                 race202, race409, raceOther, lifecycleBets, lifecycleMatched, settled, paid, relay.rows());
+    }
+
+    /**
+     * Two rows of a scenario: the CPU-seconds one operation cost every process of the stack, and the ceiling they
+     * imply, {@code cores x 1 s / CPU per operation}, judged against the scenario's throughput target.
+     */
+    private static void addCpu(ResultTable table, CpuAccounting.Usage usage, String operation, String unit,
+                               double target, double measuredRate) {
+        table.add(usage.scenario(), "CPU per " + operation, "ms", Double.NaN, false, usage.cpuMsPerOperation(), "-",
+                Double.NaN, usage.note());
+        String net = Double.isNaN(usage.marginalCeilingPerSecond())
+                ? "net of the idle stack: not measurable in this window"
+                : String.format("net of the idle stack: (%d cores - %.2f) / %.2f ms = %,.1f %s", usage.cores(),
+                        usage.idleCpuPerSecond(), usage.marginalCpuMsPerOperation(), usage.marginalCeilingPerSecond(),
+                        unit);
+        table.add(usage.scenario(), "CPU ceiling (" + usage.cores() + " cores x 1 s / CPU per operation)", unit, target,
+                true, usage.ceilingPerSecond(), "-", Double.NaN, Double.isNaN(measuredRate) ? net
+                        : String.format("%s; measured %.2f %s", net, measuredRate, unit));
     }
 
     static String machine() {
