@@ -37,6 +37,8 @@ public final class EntryPoint implements AutoCloseable {
 
     /** Same as the deployed gateways. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** How much of a refused request's body is read and dropped before the answer (see drainRequestBody). */
+    static final long DRAIN_LIMIT_BYTES = 8L * MAX_BODY_BYTES;
     /** Below the services' Tomcat limit (8 KiB with the request line), leaving room for what the proxy adds. */
     static final int MAX_HEADER_BYTES = 7 * 1024;
     static final String ALLOWED_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
@@ -273,12 +275,33 @@ public final class EntryPoint implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        drainRequestBody(exchange);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
         if (!head) {
             exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    /**
+     * Reads what is left of the request's body (up to {@link #DRAIN_LIMIT_BYTES}) before an answer the entry point
+     * gives itself (404, 413, 431...): answering and closing with the client's bytes still unread makes the TCP
+     * stack reset the connection, and a client still sending never reads the answer (the fuzzer saw it with 168 KB
+     * and 1 MB bodies on paths with no route). A body past the limit is not worth reading: the connection closes.
+     */
+    private static void drainRequestBody(HttpExchange exchange) {
+        byte[] buffer = new byte[16 * 1024];
+        long left = DRAIN_LIMIT_BYTES;
+        try {
+            InputStream body = exchange.getRequestBody();
+            int read;
+            while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= read;
+            }
+        } catch (IOException gone) {
+            // the client stopped sending; the answer goes out anyway, if it still can
         }
     }
 

@@ -175,6 +175,19 @@ class EntryPointIT {
     }
 
     @Test
+    void reads_a_large_body_on_an_unknown_path_before_answering_404_so_the_client_gets_the_answer() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(url("/API/BETS/" + "X".repeat(200)))
+                    .header("Content-Type", "multipart/form-data; boundary=x")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[168_007])));
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("\"reason\":\"NO_ROUTE\"");
+        }
+        assertThat(received).isEmpty();
+    }
+
+    @Test
     void answers_for_a_service_that_is_down_with_a_problem_503() throws Exception {
         HttpResponse<String> response = get("/api/admin/audits");
 
