@@ -41,6 +41,12 @@ public final class EntryPoint implements AutoCloseable {
     static final long DRAIN_LIMIT_BYTES = 8L * MAX_BODY_BYTES;
     /** Below the services' Tomcat limit (8 KiB with the request line), leaving room for what the proxy adds. */
     static final int MAX_HEADER_BYTES = 7 * 1024;
+    /**
+     * How long a service may take to start its answer: one that hangs gets its client a 504 instead of a request
+     * held open for ever. It bounds only the wait for the answer's headers, so an event stream's body may go on as
+     * long as it likes (the deployed nginx needs a read timeout of an hour for that, as it also bounds the gaps).
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     static final String ALLOWED_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, Last-Event-ID, traceparent, tracestate";
 
@@ -182,7 +188,7 @@ public final class EntryPoint implements AutoCloseable {
             return;
         }
         URI target = backendUri(route, exchange.getRequestURI());
-        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(ANSWER_TIMEOUT)
                 .method(exchange.getRequestMethod(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {

@@ -54,6 +54,8 @@ record FuzzReport(long seed, int concurrency, Tally tally, Duration duration, in
                 .append(counts.get(Outcome.UNSAFE_SUCCESS)).append(" | ")
                 .append(counts.get(Outcome.OTHER_STATUS) + counts.get(Outcome.TRANSPORT_ERROR)
                         + counts.get(Outcome.KNOWN_DEVIATION)).append(" |\n"));
+        out.append("\n### Answer times per target\n\n| Target | Answers |\n|---|---|\n");
+        tally.latencyByTarget().forEach((target, latency) -> out.append(row(target, latency.toString())));
         out.append("\n### Per status\n\n| Status | Answers |\n|---|---:|\n");
         tally.byStatus().forEach((status, count) -> out.append("| ").append(status).append(" | ").append(count)
                 .append(" |\n"));

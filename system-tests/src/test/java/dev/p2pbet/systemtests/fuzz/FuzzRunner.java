@@ -32,6 +32,7 @@ final class FuzzRunner {
     private static final Logger log = LoggerFactory.getLogger(FuzzRunner.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
     /** {@code -Dfuzz.strict=true}: the known deviations fail the run too. */
     private static final boolean STRICT = Boolean.getBoolean("fuzz.strict");
 
@@ -52,34 +53,59 @@ final class FuzzRunner {
     record Answer(int status, String contentType, String body, Outcome outcome, String problem) {
     }
 
-    Tally run(long count, int concurrency, LongFunction<FuzzRequest> generator) {
+    /**
+     * Sends requests {@code 0..count-1} until all are answered or {@code budget} is spent: a platform that answers
+     * too slowly ends the run with what was sent (and fails it) instead of holding the build for hours. Progress,
+     * with answer times per target, is logged every 10,000 requests or 30 s, and each new kind of finding at once.
+     */
+    Tally run(long count, int concurrency, Duration budget, LongFunction<FuzzRequest> generator) {
         Tally tally = new Tally();
         AtomicLong next = new AtomicLong();
         long began = System.nanoTime();
+        long deadline = began + budget.toNanos();
+        AtomicLong lastProgress = new AtomicLong(began);
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int worker = 0; worker < concurrency; worker++) {
                 workers.submit(() -> {
                     long index;
-                    while ((index = next.getAndIncrement()) < count) {
+                    while (System.nanoTime() < deadline && (index = next.getAndIncrement()) < count) {
                         FuzzRequest request = generator.apply(index);
+                        long sent = System.nanoTime();
                         Answer answer = send(request);
-                        tally.record(request, answer.status(), answer.outcome());
+                        tally.record(request, answer.status(), answer.outcome(), System.nanoTime() - sent);
                         if (answer.problem() != null) {
-                            tally.finding(answer.outcome() + " " + request.endpoint().label() + " -> "
-                                            + answer.status() + " " + answer.contentType() + " (" + answer.problem() + ")",
-                                    describe(request) + "-> " + answer.status() + " " + answer.contentType() + " "
-                                            + shorten(answer.body()));
+                            recordFinding(tally, request, answer);
                         }
-                        if ((index + 1) % 10_000 == 0) {
-                            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
-                            log.info("Fuzz: {} requests sent ({} /s), {} findings", index + 1, (index + 1) / seconds,
-                                    tally.findings().size());
+                        long now = System.nanoTime();
+                        long last = lastProgress.get();
+                        if (((index + 1) % 10_000 == 0 || now - last > PROGRESS_EVERY.toNanos())
+                                && lastProgress.compareAndSet(last, now)) {
+                            logProgress(tally, began, now);
                         }
                     }
                 });
             }
         }
         return tally;
+    }
+
+    private void recordFinding(Tally tally, FuzzRequest request, Answer answer) {
+        String signature = answer.outcome() + " " + request.endpoint().label() + " -> " + answer.status() + " "
+                + answer.contentType() + " (" + answer.problem() + ")";
+        String example = describe(request) + "-> " + answer.status() + " " + answer.contentType() + " "
+                + shorten(answer.body());
+        if (tally.finding(signature, example)) {
+            log.warn("Fuzz: new finding {}\n{}", signature, example);
+        }
+    }
+
+    private static void logProgress(Tally tally, long began, long now) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(now - began));
+        StringBuilder times = new StringBuilder();
+        tally.latencyByTarget().forEach((target, latency) -> times.append("\n  ").append(target).append(": ")
+                .append(latency));
+        log.info("Fuzz: {} requests answered in {} s ({} /s), {} findings; answer times:{}", tally.sent(), seconds,
+                tally.sent() / seconds, tally.findings().size(), times);
     }
 
     String describe(FuzzRequest request) {

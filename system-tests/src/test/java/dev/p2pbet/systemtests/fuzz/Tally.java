@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What the fuzzer saw, per endpoint and status, and the findings: one example request per kind of failure. */
@@ -27,6 +29,7 @@ final class Tally {
     private final Map<String, LongAdder> byTarget = new ConcurrentHashMap<>();
     private final Map<String, Finding> findings = new ConcurrentHashMap<>();
     private final LongAdder sent = new LongAdder();
+    private final Map<String, Latency> latencyByTarget = new ConcurrentHashMap<>();
 
     Tally() {
         for (Endpoint endpoint : Endpoint.values()) {
@@ -38,8 +41,9 @@ final class Tally {
         }
     }
 
-    void record(FuzzRequest request, int status, Outcome outcome) {
+    void record(FuzzRequest request, int status, Outcome outcome, long nanos) {
         sent.increment();
+        latencyByTarget.computeIfAbsent(request.target(), t -> new Latency()).add(nanos);
         byEndpoint.get(request.endpoint()).get(outcome).increment();
         byTarget.computeIfAbsent(request.target(), t -> new LongAdder()).increment();
         if (status > 0) {
@@ -47,8 +51,19 @@ final class Tally {
         }
     }
 
-    void finding(String signature, String example) {
-        findings.computeIfAbsent(signature, s -> new Finding(s, example, new LongAdder())).count().increment();
+    /** Counts a finding; true when it is the first of its kind. */
+    boolean finding(String signature, String example) {
+        boolean[] first = {false};
+        findings.computeIfAbsent(signature, s -> {
+            first[0] = true;
+            return new Finding(s, example, new LongAdder());
+        }).count().increment();
+        return first[0];
+    }
+
+    /** How long the answers took, per target (the entry point or a service's own port). */
+    Map<String, Latency> latencyByTarget() {
+        return new TreeMap<>(latencyByTarget);
     }
 
     long sent() {
@@ -103,5 +118,32 @@ final class Tally {
             copy.put(endpoint, counts);
         });
         return copy;
+    }
+
+    /** Answer times of one target: a slow answer says which part of the platform holds the run up. */
+    static final class Latency {
+
+        static final long SLOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+        private final LongAdder count = new LongAdder();
+        private final LongAdder totalNanos = new LongAdder();
+        private final LongAdder slow = new LongAdder();
+        private final LongAccumulator maxNanos = new LongAccumulator(Math::max, 0);
+
+        void add(long nanos) {
+            count.increment();
+            totalNanos.add(nanos);
+            maxNanos.accumulate(nanos);
+            if (nanos >= SLOW_NANOS) {
+                slow.increment();
+            }
+        }
+
+        @Override
+        public String toString() {
+            long n = count.sum();
+            return String.format("%d answers, mean %d ms, max %d ms, %d over 1 s", n,
+                    n == 0 ? 0 : totalNanos.sum() / n / 1_000_000, maxNanos.get() / 1_000_000, slow.sum());
+        }
     }
 }
