@@ -104,8 +104,8 @@ final class FuzzRunner {
         StringBuilder times = new StringBuilder();
         tally.latencyByTarget().forEach((target, latency) -> times.append("\n  ").append(target).append(": ")
                 .append(latency));
-        log.info("Fuzz: {} requests answered in {} s ({} /s), {} findings; answer times:{}", tally.sent(), seconds,
-                tally.sent() / seconds, tally.findings().size(), times);
+        log.info("Fuzz: {} requests answered in {} s ({} /s), {} findings; answer times:{}\n  {}", tally.sent(),
+                seconds, tally.sent() / seconds, tally.findings().size(), times, MachineSnapshot.describe());
     }
 
     String describe(FuzzRequest request) {
