@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ final class FuzzRunner {
 
     private final Map<String, URI> targets;
     private final HttpClient client;
+    private final ServiceVitals vitals = new ServiceVitals();
 
     FuzzRunner(Map<String, URI> targets) {
         this.targets = Map.copyOf(targets);
@@ -99,13 +101,16 @@ final class FuzzRunner {
         }
     }
 
-    private static void logProgress(Tally tally, long began, long now) {
+    private void logProgress(Tally tally, long began, long now) {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(now - began));
         StringBuilder times = new StringBuilder();
         tally.latencyByTarget().forEach((target, latency) -> times.append("\n  ").append(target).append(": ")
                 .append(latency));
-        log.info("Fuzz: {} requests answered in {} s ({} /s), {} findings; answer times:{}\n  {}", tally.sent(),
-                seconds, tally.sent() / seconds, tally.findings().size(), times, MachineSnapshot.describe());
+        Map<String, URI> services = new TreeMap<>(targets);
+        services.remove(FuzzRequest.ENTRY_POINT);
+        log.info("Fuzz: {} requests answered in {} s ({} /s), {} findings; answer times:{}\n  {}{}", tally.sent(),
+                seconds, tally.sent() / seconds, tally.findings().size(), times, MachineSnapshot.describe(),
+                vitals.describe(services));
     }
 
     String describe(FuzzRequest request) {
