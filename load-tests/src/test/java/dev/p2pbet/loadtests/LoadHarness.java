@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,8 @@ final class LoadHarness {
                         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                         .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / idle.wallSeconds()))
                         .collect(Collectors.joining(", "))));
+
+        Instant scenariosBegan = Instant.now();
 
         // ------------------------------------------------------------------ offer creation
         log.info("Scenario: offer creation at {} req/s for {}", sizes.offerRate(), sizes.offerDuration());
@@ -303,6 +306,9 @@ final class LoadHarness {
             table.fact("hottest methods of " + profile.module() + " (JFR execution samples over the run; all views in "
                     + "`profiles/" + profile.module() + ".txt`): " + String.join("; ", profile.hotMethods().stream()
                     .limit(5).toList()));
+            table.fact("CPU of " + profile.module() + " by framework (JFR execution samples of the scenarios, each "
+                    + "to its first frame outside the JDK): "
+                    + FrameworkSplit.summary(FrameworkSplit.read(profile.recording(), scenariosBegan)));
         }
         String machine = machine();
         // relative to the project, so the document reads the same on every clone
