@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * and every provider balance is the same afterwards.
  *
  * <p>{@code -Dfuzz.requests=} sets the count (the long form: 1000000), {@code -Dfuzz.seed=} repeats a run,
- * {@code -Dfuzz.concurrency=} the requests in flight, {@code -Dfuzz.budget=PT12M} the time
- * after which no more are sent and the run fails (12 minutes per 100,000 unless set), {@code -Dfuzz.replay=12,345} sends only those requests of the
- * seed and prints their answers. The figures go to {@code target/reliability/fuzz.md}.
+ * {@code -Dfuzz.concurrency=} the requests in flight, {@code -Dfuzz.budget=PT12M} the time after which no more
+ * are sent and the run fails (12 minutes per 100,000 unless set), {@code -Dfuzz.replay=12,345} sends only those
+ * requests of the seed and prints their answers. The figures go to {@code target/reliability/fuzz.md}.
  */
 @ResourceLock(value = Locks.PLATFORM_BOOKS, mode = ResourceAccessMode.READ_WRITE)
 class MalformedRequestsFuzzIT {

@@ -26,7 +26,6 @@ final class Tally {
 
     private final Map<Endpoint, Map<Outcome, LongAdder>> byEndpoint = new EnumMap<>(Endpoint.class);
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> byTarget = new ConcurrentHashMap<>();
     private final Map<String, Finding> findings = new ConcurrentHashMap<>();
     private final LongAdder sent = new LongAdder();
     private final Map<String, Latency> latencyByTarget = new ConcurrentHashMap<>();
@@ -45,7 +44,6 @@ final class Tally {
         sent.increment();
         latencyByTarget.computeIfAbsent(request.target(), t -> new Latency()).add(nanos);
         byEndpoint.get(request.endpoint()).get(outcome).increment();
-        byTarget.computeIfAbsent(request.target(), t -> new LongAdder()).increment();
         if (status > 0) {
             byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
         }
@@ -90,7 +88,7 @@ final class Tally {
 
     Map<String, Long> byTarget() {
         Map<String, Long> sorted = new TreeMap<>();
-        byTarget.forEach((target, count) -> sorted.put(target, count.sum()));
+        latencyByTarget.forEach((target, latency) -> sorted.put(target, latency.count()));
         return sorted;
     }
 
@@ -129,6 +127,10 @@ final class Tally {
         private final LongAdder totalNanos = new LongAdder();
         private final LongAdder slow = new LongAdder();
         private final LongAccumulator maxNanos = new LongAccumulator(Math::max, 0);
+
+        long count() {
+            return count.sum();
+        }
 
         void add(long nanos) {
             count.increment();
