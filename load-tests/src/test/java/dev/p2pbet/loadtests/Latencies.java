@@ -31,6 +31,12 @@ final class Latencies {
         return session;
     }
 
+    /** Drops what was recorded for {@code request}, so a warm-up's answers do not count in the measured run. */
+    void forget(String request) {
+        okTimes.remove(request);
+        errors.remove(request);
+    }
+
     /** Percentiles of the successful responses' times; errors counted apart. */
     GatlingRunner.RequestStats stats(String request, double seconds) {
         int[] sorted = okTimes.getOrDefault(request, new ConcurrentLinkedQueue<>()).stream().mapToInt(Integer::intValue)

@@ -83,7 +83,8 @@ final class LoadHarness {
         PlatformApi api = new PlatformApi(stack);
         String network = api.tuneProviderNetwork();
         Users users = Users.of(runId, sizes.creators(), Math.max(sizes.acceptorsPerOffer(), sizes.creators()));
-        long betsPerUser = (sizes.offers() + sizes.raceOffers() + sizes.matchedBets()) / sizes.creators() + 10L;
+        long betsPerUser = (sizes.offers() + sizes.raceOffers() + sizes.matchedBets() + 2L * sizes.steadyOffers())
+                / sizes.creators() + 10L;
         List<String> everyone = new java.util.ArrayList<>(users.creators());
         everyone.addAll(users.acceptors());
         PlatformApi.inParallel(everyone.size(), 8, i -> {
@@ -92,7 +93,7 @@ final class LoadHarness {
         });
         LoadRun run = new LoadRun(stack.apiUrl().toString().replaceAll("/+$", ""), sizes, users, api, runId);
         LoadRun.publish(run);
-        for (String game : List.of(run.offersGame, run.raceGame, run.lifecycleGame)) {
+        for (String game : List.of(run.offersGame, run.raceGame, run.lifecycleGame, run.steadyGame)) {
             api.scheduleGame(game);
             api.awaitGameOpenForBets(game, users.creator(0));
         }
@@ -121,6 +122,14 @@ final class LoadHarness {
         table.fact(String.format("plain-SQL settlement of %,d rows (one transaction: decide, payout + fee rows): %.0f ms",
                 plainSettlement.rows(), plainSettlement.millis()));
 
+        // ------------------------------------------------------------------ warm-up: nothing is timed before it
+        // Freshly started JVMs compile for minutes; charged to the first scenario, that work made an offer look
+        // several times dearer than it is. The same offers as the steady run below, unmeasured.
+        log.info("Warm-up: offers at {}/s for {}", sizes.steadyRate(), sizes.steadyDuration());
+        gatling.run(SteadyOfferSimulation.class);
+        awaitNoneEscrowPending(bet, run.steadyGame, sizes.steadyOffers());
+        run.latencies.forget(SteadyOfferSimulation.REQUEST);
+
         // ------------------------------------------------------------------ the idle stack's CPU, before any load
         Duration idleWindow = Duration.ofSeconds(sizes.smoke() ? 5 : 15);
         log.info("The idle stack's CPU over {}", idleWindow);
@@ -139,6 +148,31 @@ final class LoadHarness {
                         .collect(Collectors.joining(", "))));
 
         Instant scenariosBegan = Instant.now();
+        String notProbe = " AND (idempotency_key IS NULL OR idempotency_key NOT LIKE 'probe-%')";
+
+        // ------------------------------------------------------------------ offers at a steady rate (warm)
+        log.info("Offers at a steady rate: {}/s for {}", sizes.steadyRate(), sizes.steadyDuration());
+        long steadyBefore = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.steadyGame);
+        double steadyBeganMs = bet.number("SELECT extract(epoch FROM clock_timestamp()) * 1000");
+        CpuAccounting.Snapshot steadyCpuBefore = cpu.snapshot();
+        gatling.run(SteadyOfferSimulation.class);
+        awaitNoneEscrowPending(bet, run.steadyGame, sizes.steadyOffers());
+        CpuAccounting.Snapshot steadyCpuAfter = cpu.snapshot();
+        long steadyOffers = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.steadyGame)
+                - steadyBefore;
+        addSteadyRows(table, run.latencies.stats(SteadyOfferSimulation.REQUEST, sizes.steadyDuration().toSeconds()),
+                bet.percentiles("extract(epoch FROM updated_at - created_at) * 1000", "FROM bets WHERE game_id = ? "
+                        + "AND status = 'open' AND created_at >= to_timestamp(? / 1000.0)" + notProbe,
+                        run.steadyGame, steadyBeganMs),
+                cpu.between("offers at a steady rate", steadyCpuBefore, steadyCpuAfter, steadyOffers)
+                        .withIdle(idleCpu), pgbench.latencyAverageMs());
+        Sql gateway = new Sql(stack.jdbcUrl("wallet_gateway"), stack.postgresUser(), stack.postgresPassword());
+        Sql provider = new Sql(stack.jdbcUrl("wallet_simulator"), stack.postgresUser(), stack.postgresPassword());
+        for (CreateToOpenHops.Hop hop : CreateToOpenHops.of(bet, gateway, provider, run.steadyGame, steadyBeganMs)) {
+            table.add("offers at a steady rate", "create -> open, hop p99: " + hop.name(), "ms", Double.NaN, false,
+                    hop.p99(), "-", Double.NaN, String.format("p50 %.1f ms, p95 %.1f ms (n=%d)", hop.p50(), hop.p95(),
+                            hop.count()));
+        }
 
         // ------------------------------------------------------------------ offer creation
         log.info("Scenario: offer creation at {} req/s for {}", sizes.offerRate(), sizes.offerDuration());
@@ -146,7 +180,6 @@ final class LoadHarness {
         gatling.run(OfferCreationSimulation.class);
         GatlingRunner.RequestStats offerStats = run.latencies.stats(OfferCreationSimulation.REQUEST,
                 sizes.offerDuration().toSeconds());
-        String notProbe = " AND (idempotency_key IS NULL OR idempotency_key NOT LIKE 'probe-%')";
         Waits.until("every offer out of escrow_pending", sizes.patience(sizes.offers()), () -> bet.count(
                 "SELECT count(*) FROM bets WHERE game_id = ? AND status = 'escrow_pending'", run.offersGame) == 0);
         CpuAccounting.Snapshot offersAfter = cpu.snapshot();
@@ -318,6 +351,29 @@ final class LoadHarness {
         System.out.println("Load-test results (also in " + resultsDir.resolve("benchmarks.md") + "):\n" + markdown);
         return new Outcome(table, markdown, offerStats.ok(), offersCreated, offersOpen, sizes.raceOffers(), raceMatched,
                 race202, race409, raceOther, lifecycleBets, lifecycleMatched, settled, paid, relay.rows());
+    }
+
+    private void awaitNoneEscrowPending(Sql bet, String game, long offers) {
+        Waits.until("every offer of " + game + " out of escrow_pending", sizes.patience(offers), () -> bet.count(
+                "SELECT count(*) FROM bets WHERE game_id = ? AND status = 'escrow_pending'", game) == 0);
+    }
+
+    /**
+     * The offers at a steady rate: what an offer costs and how long it takes when nothing queues. Its CPU per offer
+     * is the stack's real price of an offer (warm, no refusals, no queue), so its ceiling is the rate the offer
+     * scenario could reach on this machine, and the target's miss is measured against it.
+     */
+    private void addSteadyRows(ResultTable table, GatlingRunner.RequestStats stats, Sql.Percentiles createToOpen,
+                               CpuAccounting.Usage usage, double latencyBaseline) {
+        String scenario = usage.scenario();
+        table.add(scenario, "throughput (2xx)", "req/s", Double.NaN, false, stats.meanPerSecond(), "-", Double.NaN,
+                String.format("arrival rate %d/s, after a warm-up of as many offers; %d errors", sizes.steadyRate(),
+                        stats.ko()));
+        table.add(scenario, "p99", "ms", Double.NaN, false, stats.p99(), "pgbench avg", latencyBaseline,
+                String.format("p50 %.0f, p95 %.0f, p99.9 %.0f ms", stats.p50(), stats.p95(), stats.p999()));
+        table.add(scenario, "create -> open p99", "ms", Double.NaN, false, createToOpen.p99(), "pgbench avg",
+                latencyBaseline, createToOpen.toString());
+        addCpu(table, usage, "offer (created and open)", "req/s", 2_000, Double.NaN);
     }
 
     /**

@@ -20,6 +20,8 @@ public final class LoadRun {
     final String offersGame;
     final String raceGame;
     final String lifecycleGame;
+    /** The game of the warm-up and of the offers at a steady rate, apart from the offer scenario's counts. */
+    final String steadyGame;
     /** The accept race's offers, created and open before the race starts. */
     volatile List<String> raceOffers = List.of();
     /** Answers of the accept race by HTTP status. */
@@ -35,6 +37,7 @@ public final class LoadRun {
         this.offersGame = "lt-" + runId + "-offers";
         this.raceGame = "lt-" + runId + "-race";
         this.lifecycleGame = "lt-" + runId + "-settle";
+        this.steadyGame = "lt-" + runId + "-steady";
     }
 
     static LoadRun current() {

@@ -26,13 +26,18 @@ public class OfferCreationSimulation extends Simulation {
 
     /** Creators in turn offer on the offers game, each response time and status recorded under {@code request}. */
     static ScenarioBuilder offers(String name, String request, LoadRun run) {
+        return offers(name, request, run, run.offersGame);
+    }
+
+    /** Creators in turn offer on {@code game}, each response time and status recorded under {@code request}. */
+    static ScenarioBuilder offers(String name, String request, LoadRun run, String game) {
         return scenario(name)
                 .feed(Stream.iterate(0L, i -> i + 1).map(i -> Map.<String, Object>of(
                         "creatorAuth", run.bearer(run.users.creator(i)), "key", PlatformApi.newKey())).iterator())
                 .exec(http(request).post("/api/bets")
                         .header("Authorization", "#{creatorAuth}")
                         .header("Idempotency-Key", "#{key}")
-                        .body(StringBody(PlatformApi.offerJson(run.offersGame)))
+                        .body(StringBody(PlatformApi.offerJson(game)))
                         .asJson()
                         .check(responseTimeInMillis().saveAs(Latencies.RESPONSE_TIME),
                                 status().saveAs(Latencies.STATUS), status().is(202)))

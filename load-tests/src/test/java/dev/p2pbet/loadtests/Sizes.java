@@ -17,21 +17,23 @@ import java.time.Duration;
  * @param relayRows       outbox rows of the relay probe
  * @param pgbenchDuration how long pgbench runs (16 clients)
  * @param producerRecords records of Kafka's producer performance tool (acks=all)
+ * @param steadyRate      offers per second that the stack carries without queueing (warm-up, then measured)
+ * @param steadyDuration  how long each of the two steady runs (warm-up, measured) lasts
  */
 public record Sizes(String name, int offerRate, Duration offerDuration, int creators, int raceOffers,
                     int acceptorsPerOffer, int matchedBets, int lifecycleRate, int relayRows, Duration pgbenchDuration,
-                    int producerRecords) {
+                    int producerRecords, int steadyRate, Duration steadyDuration) {
 
     public static Sizes named(String name) {
         // smoke: one creator with more offers than the default max-open-offers-per-user (20), so the load
         // environment that lifts it is checked too
         return switch (name) {
             case "smoke" -> new Sizes("smoke", 10, Duration.ofSeconds(3), 1, 5, 8, 10, 5, 500, Duration.ofSeconds(3),
-                    2_000);
+                    2_000, 5, Duration.ofSeconds(2));
             case "medium" -> new Sizes("medium", 100, Duration.ofSeconds(20), 20, 200, 8, 1_000, 25, 20_000,
-                    Duration.ofSeconds(10), 100_000);
+                    Duration.ofSeconds(10), 100_000, 10, Duration.ofSeconds(60));
             case "full" -> new Sizes("full", 2_000, Duration.ofSeconds(60), 200, 10_000, 8, 100_000, 500, 100_000,
-                    Duration.ofSeconds(30), 1_000_000);
+                    Duration.ofSeconds(30), 1_000_000, 10, Duration.ofSeconds(120));
             default -> throw new IllegalArgumentException("load-tests.size is smoke, medium or full, not " + name);
         };
     }
@@ -52,6 +54,11 @@ public record Sizes(String name, int offerRate, Duration offerDuration, int crea
 
     public int offers() {
         return (int) (offerRate * offerDuration.toSeconds());
+    }
+
+    /** Offers of one steady run (the warm-up and the measured run make as many each). */
+    public int steadyOffers() {
+        return (int) (steadyRate * steadyDuration.toSeconds());
     }
 
     public boolean smoke() {
