@@ -23,12 +23,15 @@ public class Outbox {
     private final AvroRecordSerializer serializer;
     private final int shards;
     private final TraceHeaders traceHeaders;
+    private final OutboxCommitSignal commits;
 
-    public Outbox(JdbcTemplate jdbc, AvroRecordSerializer serializer, int shards, TraceHeaders traceHeaders) {
+    public Outbox(JdbcTemplate jdbc, AvroRecordSerializer serializer, int shards, TraceHeaders traceHeaders,
+                  OutboxCommitSignal commits) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.shards = shards;
         this.traceHeaders = traceHeaders;
+        this.commits = commits;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -45,6 +48,7 @@ public class Outbox {
     public void append(String topic, String key, SpecificRecord event, Map<String, String> trace) {
         jdbc.update(INSERT, topic, key, serializer.serialize(topic, event), shardOf(key),
                 TraceHeaders.encode(trace != null ? trace : traceHeaders.current()));
+        commits.signalAfterCommit();
     }
 
     /**
@@ -62,6 +66,7 @@ public class Outbox {
             statement.setInt(4, shardOf(entry.key()));
             statement.setString(5, entry.trace() != null ? TraceHeaders.encode(entry.trace()) : current);
         });
+        commits.signalAfterCommit();
     }
 
     /** One event, its record key, and the trace it continues ({@code null}: the current one). */

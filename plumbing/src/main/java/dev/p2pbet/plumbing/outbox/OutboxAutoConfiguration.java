@@ -38,9 +38,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxAutoConfiguration {
 
     @Bean
+    OutboxCommitSignal outboxCommitSignal() {
+        return new OutboxCommitSignal();
+    }
+
+    @Bean
     Outbox outbox(JdbcTemplate jdbc, AvroRecordSerializer serializer, OutboxProperties properties,
-                  ObjectProvider<TraceHeaders> traceHeaders) {
-        return new Outbox(jdbc, serializer, properties.getShards(), traceHeaders.getIfAvailable(() -> TraceHeaders.NONE));
+                  ObjectProvider<TraceHeaders> traceHeaders, OutboxCommitSignal commits) {
+        return new Outbox(jdbc, serializer, properties.getShards(), traceHeaders.getIfAvailable(() -> TraceHeaders.NONE),
+                commits);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -71,7 +77,8 @@ public class OutboxAutoConfiguration {
     @ConditionalOnProperty(name = "p2pbet.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
                             Producer<String, byte[]> outboxProducer, OutboxProperties properties,
-                            MeterRegistry meters) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), outboxProducer, properties, meters);
+                            OutboxCommitSignal commits, MeterRegistry meters) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), outboxProducer, properties, commits,
+                meters);
     }
 }

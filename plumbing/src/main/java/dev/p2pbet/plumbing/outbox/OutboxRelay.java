@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction: claim up to {@code batchSize} rows (skipping rows and key shards another replica
  * holds), send them in id order, wait for every acknowledgement, delete them, commit. A crash
  * before the commit leaves the rows in place and they are sent again: consumers deduplicate by
- * event id (inbox). No Kafka transaction per record (about 130 per second on our machines).
+ * event id (inbox). No Kafka transaction per record (about 130 per second on our machines). When the outbox
+ * is empty the relay waits for the next commit of this process that appended to it ({@link OutboxCommitSignal}), or
+ * at most the idle pause, which finds rows that other writers committed.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -35,17 +37,19 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Producer<String, byte[]> producer;
     private final OutboxProperties properties;
+    private final OutboxCommitSignal commits;
     private final Counter published;
     private final Timer batchTimer;
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, Producer<String, byte[]> producer,
-                       OutboxProperties properties, MeterRegistry meters) {
+                       OutboxProperties properties, OutboxCommitSignal commits, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.producer = producer;
         this.properties = properties;
+        this.commits = commits;
         this.published = Counter.builder("outbox.records.published")
                 .description("Outbox records acknowledged by the broker").register(meters);
         this.batchTimer = Timer.builder("outbox.batch.duration")
@@ -106,7 +110,7 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 if (relayBatch() == 0) {
-                    pause(properties.getIdlePause().toMillis());
+                    awaitCommit();
                 }
             } catch (RuntimeException e) {
                 log.warn("Outbox batch failed, rows stay for the next attempt: {}", e.toString());
@@ -114,6 +118,15 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         log.info("Outbox relay stopped");
+    }
+
+    private void awaitCommit() {
+        try {
+            commits.awaitCommit(properties.getIdlePause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     private void pause(long millis) {
