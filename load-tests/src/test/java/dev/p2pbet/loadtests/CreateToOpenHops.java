@@ -22,7 +22,7 @@ final class CreateToOpenHops {
             "-> confirmed at the gateway (the provider's webhook)",
             "-> bet open (the gateway's outbox relay, Kafka, bet-service's consumer)");
 
-    record Hop(String name, long count, double p50, double p95, double p99) {
+    record Hop(String name, Sql.Percentiles millis) {
     }
 
     /** The hops of the open bets of {@code game} created since {@code sinceEpochMs} (database clock). */
@@ -62,19 +62,12 @@ final class CreateToOpenHops {
             int from = hop;
             double[] millis = times.values().stream().filter(t -> Arrays.stream(t).noneMatch(Double::isNaN))
                     .mapToDouble(t -> t[from + 1] - t[from]).sorted().toArray();
-            hops.add(new Hop(HOPS.get(hop), millis.length, at(millis, 0.5), at(millis, 0.95), at(millis, 0.99)));
+            hops.add(new Hop(HOPS.get(hop), Sql.Percentiles.ofSorted(millis)));
         }
         return hops;
     }
 
     private static double number(Object value) {
         return value == null ? Double.NaN : ((Number) value).doubleValue();
-    }
-
-    private static double at(double[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[(int) Math.max(0, Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1))];
     }
 }

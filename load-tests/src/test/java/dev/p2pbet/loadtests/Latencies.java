@@ -39,17 +39,11 @@ final class Latencies {
 
     /** Percentiles of the successful responses' times; errors counted apart. */
     GatlingRunner.RequestStats stats(String request, double seconds) {
-        int[] sorted = okTimes.getOrDefault(request, new ConcurrentLinkedQueue<>()).stream().mapToInt(Integer::intValue)
-                .sorted().toArray();
+        double[] sorted = okTimes.getOrDefault(request, new ConcurrentLinkedQueue<>()).stream()
+                .mapToDouble(Integer::doubleValue).sorted().toArray();
         long ko = errors.getOrDefault(request, new LongAdder()).sum();
-        return new GatlingRunner.RequestStats(request, sorted.length + ko, sorted.length, ko, at(sorted, 0.5),
-                at(sorted, 0.95), at(sorted, 0.99), at(sorted, 0.999), seconds <= 0 ? Double.NaN : sorted.length / seconds);
-    }
-
-    private static double at(int[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[(int) Math.max(0, Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1))];
+        Sql.Percentiles ok = Sql.Percentiles.ofSorted(sorted);
+        return new GatlingRunner.RequestStats(request, sorted.length + ko, sorted.length, ko, ok.p50(), ok.p95(),
+                ok.p99(), ok.p999(), seconds <= 0 ? Double.NaN : sorted.length / seconds);
     }
 }

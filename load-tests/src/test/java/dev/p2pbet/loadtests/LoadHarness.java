@@ -170,8 +170,7 @@ final class LoadHarness {
         Sql provider = new Sql(stack.jdbcUrl("wallet_simulator"), stack.postgresUser(), stack.postgresPassword());
         for (CreateToOpenHops.Hop hop : CreateToOpenHops.of(bet, gateway, provider, run.steadyGame, steadyBeganMs)) {
             table.add("offers at a steady rate", "create -> open, hop p99: " + hop.name(), "ms", Double.NaN, false,
-                    hop.p99(), "-", Double.NaN, String.format("p50 %.1f ms, p95 %.1f ms (n=%d)", hop.p50(), hop.p95(),
-                            hop.count()));
+                    hop.millis().p99(), "-", Double.NaN, hop.millis().toString());
         }
 
         // ------------------------------------------------------------------ offer creation
@@ -245,8 +244,12 @@ final class LoadHarness {
         Double lifecycleSpanMs = bet.number("SELECT extract(epoch FROM max(updated_at) - min(created_at)) * 1000 "
                 + "FROM bets WHERE game_id = ? AND status = 'matched'" + notProbe, run.lifecycleGame);
         // the probe offer of the game stays open: withdraw is not needed, settlement refunds it (unmatched at start)
-        Thread offersDuringSettlement = Thread.ofPlatform().name("offers-during-settlement")
-                .start(() -> gatling.run(OffersDuringSettlementSimulation.class));
+        // bet-service's heap filled up during settlements (back-to-back full collections): what it holds then
+        Thread offersDuringSettlement = Thread.ofPlatform().name("offers-during-settlement").start(() -> {
+            gatling.run(OffersDuringSettlementSimulation.class);
+            table.fact("bet-service's live heap during the settlement (`profiles/bet-service-class-histogram-"
+                    + "settlement.txt`): " + profiles.classHistogram(stack, "bet-service", "settlement"));
+        });
         CpuAccounting.Snapshot settlementBefore = cpu.snapshot();
         api.simulate(run.lifecycleGame, 2026);
         long expectedSettled = lifecycleMatched;

@@ -69,7 +69,7 @@ final class OutboxRelayProbe {
                 Waits.sleep(Duration.ofMillis(10));
             }
             List<long[]> trickle = read(consumer, trickleRows);
-            return new Result(backlogRows, rate, percentiles(trickle.stream().mapToLong(r -> r[1] - r[0]).sorted().toArray()));
+            return new Result(backlogRows, rate, Sql.Percentiles.ofSorted(trickle.stream().mapToDouble(r -> r[1] - r[0]).sorted().toArray()));
         }
     }
 
@@ -94,19 +94,8 @@ final class OutboxRelayProbe {
     private KafkaConsumer<byte[], byte[]> consumer() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static Sql.Percentiles percentiles(long[] sorted) {
-        if (sorted.length == 0) {
-            return new Sql.Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-        return new Sql.Percentiles(sorted.length, at(sorted, 0.5), at(sorted, 0.95), at(sorted, 0.99), at(sorted, 0.999));
-    }
-
-    private static double at(long[] sorted, double quantile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)];
     }
 }

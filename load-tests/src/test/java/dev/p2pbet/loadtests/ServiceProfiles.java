@@ -90,6 +90,24 @@ final class ServiceProfiles {
         return profiles;
     }
 
+    /**
+     * The live objects of {@code module}'s heap by class ({@code jcmd GC.class_histogram}, which collects first), in
+     * {@code <module>-class-histogram-<moment>.txt}; returns the histogram's total line (instances, bytes).
+     */
+    String classHistogram(PlatformStack stack, String module, String moment) {
+        Long pid = ServiceProcesses.pids(stack).get(module);
+        Path out = dir.resolve(module + "-class-histogram-" + moment + ".txt");
+        if (pid == null || !run(List.of(jdkBin.resolve("jcmd").toString(), String.valueOf(pid), "GC.class_histogram"),
+                out)) {
+            return "no histogram";
+        }
+        try {
+            return lines(out).stream().filter(line -> line.startsWith("Total")).findFirst().orElse("no total");
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
     private Profile read(String module, Path recording, Path gcPauses, Path hotMethods) throws IOException {
         Map<String, Double> pauses = new LinkedHashMap<>();
         for (String line : lines(gcPauses)) {

@@ -91,6 +91,19 @@ final class Sql {
 
     record Percentiles(long count, double p50, double p95, double p99, double p999) {
 
+        /** Nearest-rank percentiles of values sorted in ascending order. */
+        static Percentiles ofSorted(double[] sorted) {
+            if (sorted.length == 0) {
+                return new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            return new Percentiles(sorted.length, rank(sorted, 0.5), rank(sorted, 0.95), rank(sorted, 0.99),
+                    rank(sorted, 0.999));
+        }
+
+        private static double rank(double[] sorted, double quantile) {
+            return sorted[(int) Math.max(0, Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1))];
+        }
+
         @Override
         public String toString() {
             return String.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (n=%d)", p50, p95, p99, p999, count);
