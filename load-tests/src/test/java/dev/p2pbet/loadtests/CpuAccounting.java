@@ -83,21 +83,50 @@ final class CpuAccounting {
         }
     }
 
-    /** The ticks of every process group at one instant. */
-    record Snapshot(long nanoTime, Map<String, Long> ticksByProcess, MachineTicks machine) {
+    /**
+     * The ticks of every process group at one instant, and of the JIT compiler threads of each JVM among them (part
+     * of its ticks): a JVM that is still compiling pays now for code it will run faster later.
+     */
+    record Snapshot(long nanoTime, Map<String, Long> ticksByProcess, Map<String, Long> jitTicksByProcess,
+                    MachineTicks machine) {
     }
 
-    /** What a scenario cost: CPU-seconds by process over a window, and the machine's utilisation in it. */
+    /**
+     * What a scenario cost: CPU-seconds by process over a window (of which {@code jitSeconds} were the JVMs' JIT
+     * compiler threads), and the machine's utilisation in it.
+     */
     record Usage(String scenario, long operations, double wallSeconds, Map<String, Double> cpuSecondsByProcess,
-                 double machineUtilisation, int cores, double idleCpuPerSecond) {
+                 double jitSeconds, double machineUtilisation, int cores, double idleCpuPerSecond,
+                 double idleJitPerSecond) {
 
         /**
          * The same window with the stack's idle CPU (CPU-seconds per second with no load: pollers, consumers'
-         * fetches, the recordings, the collectors) known, to tell the cost of an operation from the cost of time.
+         * fetches, the recordings, the collectors, and compilations still queued) known, to tell the cost of an
+         * operation from the cost of time.
          */
-        Usage withIdle(double idleCpuSecondsPerSecond) {
-            return new Usage(scenario, operations, wallSeconds, cpuSecondsByProcess, machineUtilisation, cores,
-                    idleCpuSecondsPerSecond);
+        Usage withIdle(Usage idle) {
+            return new Usage(scenario, operations, wallSeconds, cpuSecondsByProcess, jitSeconds, machineUtilisation,
+                    cores, idle.cpuSeconds() / idle.wallSeconds(), idle.jitSeconds() / idle.wallSeconds());
+        }
+
+        /**
+         * CPU per operation without the JIT compiler threads, net of the idle stack's CPU without them: the price of an
+         * operation once the JVMs have compiled what it runs (an upper bound: code not yet compiled by C2 runs slower
+         * than it will); NaN when idle is not known.
+         */
+        double compiledCpuMsPerOperation() {
+            if (operations <= 0 || Double.isNaN(idleCpuPerSecond)) {
+                return Double.NaN;
+            }
+            double idleWithoutJit = (idleCpuPerSecond - idleJitPerSecond) * wallSeconds;
+            return 1000 * Math.max(0, cpuSeconds() - jitSeconds - idleWithoutJit) / operations;
+        }
+
+        /** Operations per second at {@link #compiledCpuMsPerOperation()} on the cores the idle stack leaves. */
+        double compiledCeilingPerSecond() {
+            double perOperation = compiledCpuMsPerOperation() / 1000;
+            return Double.isNaN(perOperation) || perOperation <= 0 ? Double.NaN
+                    : Math.max(0, cores - (idleCpuPerSecond - idleJitPerSecond)) / perOperation;
         }
 
         /** CPU per operation beyond what the stack spends idle over the same time; NaN when idle is not known. */
@@ -155,6 +184,15 @@ final class CpuAccounting {
                         : String.format("; no more than the idle stack's %.2f CPU-s/s would have cost over the window",
                                 idleCpuPerSecond);
             }
+            if (operations > 0) {
+                note += String.format("; the JIT compiler threads took %.2f ms per operation", 1000 * jitSeconds
+                        / operations);
+                double compiled = compiledCpuMsPerOperation();
+                if (compiled > 0) {
+                    note += String.format(", without them and net of the idle stack's other %.2f CPU-s/s: %.2f ms",
+                            idleCpuPerSecond - idleJitPerSecond, compiled);
+                }
+            }
             return note;
         }
     }
@@ -195,13 +233,16 @@ final class CpuAccounting {
                 .mapToLong(ProcStat::ticksWithReapedChildren).sum()
                 + processes.stream().filter(p -> p.ppid() == postmaster).mapToLong(ProcStat::ownTicks).sum();
         ticks.put(POSTGRES, postgres);
+        Map<String, Long> jit = new LinkedHashMap<>();
+        servicePids.forEach((module, pid) -> jit.put(module, compilerThreadTicks(pid)));
+        jit.put(TEST_JVM, compilerThreadTicks(testJvmPid));
         MachineTicks machine;
         try {
             machine = MachineTicks.parse(Files.readString(Path.of("/proc/stat")));
         } catch (IOException | RuntimeException e) {
             machine = new MachineTicks(0, 0);
         }
-        return new Snapshot(System.nanoTime(), ticks, machine);
+        return new Snapshot(System.nanoTime(), ticks, jit, machine);
     }
 
     /** The CPU of the window between two snapshots, for {@code operations} operations of {@code scenario}. */
@@ -211,18 +252,50 @@ final class CpuAccounting {
 
     static Usage usage(String scenario, Snapshot before, Snapshot after, long operations, long ticksPerSecond,
                        int cores) {
+        Map<String, Double> seconds = secondsBetween(before.ticksByProcess(), after.ticksByProcess(), ticksPerSecond);
+        double jit = secondsBetween(before.jitTicksByProcess(), after.jitTicksByProcess(), ticksPerSecond).values()
+                .stream().mapToDouble(Double::doubleValue).sum();
+        long total = after.machine().total() - before.machine().total();
+        double utilisation = total <= 0 ? Double.NaN
+                : (after.machine().busy() - before.machine().busy()) / (double) total;
+        return new Usage(scenario, operations, (after.nanoTime() - before.nanoTime()) / 1e9, seconds, jit, utilisation,
+                cores, Double.NaN, Double.NaN);
+    }
+
+    private static Map<String, Double> secondsBetween(Map<String, Long> before, Map<String, Long> after,
+                                                      long ticksPerSecond) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        after.ticksByProcess().forEach((process, ticks) -> {
-            Long was = before.ticksByProcess().get(process);
+        after.forEach((process, ticks) -> {
+            Long was = before.get(process);
             if (was != null) {
                 seconds.put(process, Math.max(0, ticks - was) / (double) ticksPerSecond);
             }
         });
-        long total = after.machine().total() - before.machine().total();
-        double utilisation = total <= 0 ? Double.NaN
-                : (after.machine().busy() - before.machine().busy()) / (double) total;
-        return new Usage(scenario, operations, (after.nanoTime() - before.nanoTime()) / 1e9, seconds, utilisation,
-                cores, Double.NaN);
+        return seconds;
+    }
+
+    /**
+     * The ticks of a JVM's JIT compiler threads ({@code C1 CompilerThre}, {@code C2 CompilerThre}: thread names are
+     * cut at 15 characters). On two cores HotSpot runs one of each and keeps them for the JVM's life, so their ticks
+     * only grow.
+     */
+    private static long compilerThreadTicks(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            long ticks = 0;
+            for (Path thread : threads.toList()) {
+                try {
+                    ProcStat stat = ProcStat.parse(Files.readString(thread.resolve("stat")));
+                    if (stat.comm().matches("C[12] CompilerThre.*")) {
+                        ticks += stat.ownTicks();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            return ticks;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The stack's PostgreSQL server: the {@code postgres} process started with {@code -p <its port>}. */

@@ -63,9 +63,9 @@ class CpuAccountingTest {
     @Test
     void cost_per_operation_splits_by_process_and_gives_the_ceiling_of_the_cores() {
         CpuAccounting.Snapshot before = new CpuAccounting.Snapshot(0,
-                Map.of("bet-service", 1_000L, "postgres", 500L), new CpuAccounting.MachineTicks(0, 0));
+                Map.of("bet-service", 1_000L, "postgres", 500L), Map.of(), new CpuAccounting.MachineTicks(0, 0));
         CpuAccounting.Snapshot after = new CpuAccounting.Snapshot(10_000_000_000L,
-                Map.of("bet-service", 1_400L, "postgres", 600L), new CpuAccounting.MachineTicks(1_500, 2_000));
+                Map.of("bet-service", 1_400L, "postgres", 600L), Map.of(), new CpuAccounting.MachineTicks(1_500, 2_000));
 
         CpuAccounting.Usage usage = CpuAccounting.usage("offer creation", before, after, 1_000, 100, 2);
 
@@ -79,13 +79,13 @@ class CpuAccountingTest {
 
     @Test
     void the_idle_stack_s_cpu_over_the_window_is_not_charged_to_the_operations() {
-        CpuAccounting.Snapshot before = new CpuAccounting.Snapshot(0, Map.of("bet-service", 0L),
+        CpuAccounting.Snapshot before = new CpuAccounting.Snapshot(0, Map.of("bet-service", 0L), Map.of(),
                 new CpuAccounting.MachineTicks(0, 0));
-        CpuAccounting.Snapshot after = new CpuAccounting.Snapshot(10_000_000_000L, Map.of("bet-service", 600L),
+        CpuAccounting.Snapshot after = new CpuAccounting.Snapshot(10_000_000_000L, Map.of("bet-service", 600L), Map.of(),
                 new CpuAccounting.MachineTicks(1_000, 2_000));
 
         // 6 s of CPU in 10 s, of which 0.5 CPU-s/s would have been spent idle: 1 s for 100 operations
-        CpuAccounting.Usage usage = CpuAccounting.usage("offer creation", before, after, 100, 100, 2).withIdle(0.5);
+        CpuAccounting.Usage usage = CpuAccounting.usage("offer creation", before, after, 100, 100, 2).withIdle(idle(0.5, 0));
 
         assertThat(usage.cpuMsPerOperation()).isCloseTo(60.0, within(1e-9));
         assertThat(usage.marginalCpuMsPerOperation()).isCloseTo(10.0, within(1e-9));
@@ -95,13 +95,36 @@ class CpuAccountingTest {
 
     @Test
     void a_process_seen_only_after_the_window_opened_is_left_out() {
-        CpuAccounting.Snapshot before = new CpuAccounting.Snapshot(0, Map.of("bet-service", 10L),
+        CpuAccounting.Snapshot before = new CpuAccounting.Snapshot(0, Map.of("bet-service", 10L), Map.of(),
                 new CpuAccounting.MachineTicks(0, 100));
         CpuAccounting.Snapshot after = new CpuAccounting.Snapshot(1_000_000_000L,
-                Map.of("bet-service", 20L, "stats-service", 5_000L), new CpuAccounting.MachineTicks(50, 300));
+                Map.of("bet-service", 20L, "stats-service", 5_000L), Map.of(), new CpuAccounting.MachineTicks(50, 300));
 
         CpuAccounting.Usage usage = CpuAccounting.usage("accept race", before, after, 10, 100, 2);
 
         assertThat(usage.cpuSecondsByProcess()).containsOnlyKeys("bet-service");
+    }
+
+    @Test
+    void the_jit_compiler_threads_are_left_out_of_the_compiled_price() {
+        CpuAccounting.Snapshot before = new CpuAccounting.Snapshot(0, Map.of("bet-service", 0L),
+                Map.of("bet-service", 0L), new CpuAccounting.MachineTicks(0, 0));
+        CpuAccounting.Snapshot after = new CpuAccounting.Snapshot(10_000_000_000L, Map.of("bet-service", 900L),
+                Map.of("bet-service", 300L), new CpuAccounting.MachineTicks(1_000, 2_000));
+
+        // 9 s of CPU in 10 s, 3 s of it compiling; idle, the stack spends 0.5 CPU-s/s, 0.2 of it compiling:
+        // 9 - 3 - (0.5 - 0.2) x 10 = 3 s for 100 operations
+        CpuAccounting.Usage usage = CpuAccounting.usage("offers", before, after, 100, 100, 2).withIdle(idle(0.5, 0.2));
+
+        assertThat(usage.jitSeconds()).isCloseTo(3.0, within(1e-9));
+        assertThat(usage.compiledCpuMsPerOperation()).isCloseTo(30.0, within(1e-9));
+        // the idle stack keeps 0.3 of a core without compiling: 1.7 cores / 30 ms
+        assertThat(usage.compiledCeilingPerSecond()).isCloseTo(1.7 / 0.030, within(1e-9));
+    }
+
+    /** An idle window of 10 s that cost {@code cpuPerSecond}, {@code jitPerSecond} of it compiling. */
+    private static CpuAccounting.Usage idle(double cpuPerSecond, double jitPerSecond) {
+        return new CpuAccounting.Usage("idle", 0, 10, Map.of("all", cpuPerSecond * 10), jitPerSecond * 10, 0, 2,
+                Double.NaN, Double.NaN);
     }
 }

@@ -41,7 +41,8 @@ final class LoadHarness {
         this.stateDir = stateDir;
         this.resultsDir = resultsDir;
         this.sizes = sizes;
-        this.profiles = new ServiceProfiles(resultsDir.resolve("profiles"));
+        this.profiles = new ServiceProfiles(resultsDir.resolve("profiles"),
+                System.getProperty("load-tests.service-jvm-options", ""));
     }
 
     /** The environment that tunes the services for load (the simulator's network is tuned through its sandbox API). */
@@ -126,9 +127,13 @@ final class LoadHarness {
         // Freshly started JVMs compile for minutes; charged to the first scenario, that work made an offer look
         // several times dearer than it is. The same offers as the steady run below, unmeasured.
         log.info("Warm-up: offers at {}/s for {}", sizes.steadyRate(), sizes.steadyDuration());
+        HotSpotCounters hotspot = new HotSpotCounters();
+        Map<String, HotSpotCounters.Reading> warmupBegan = hotspot.read(stack);
         gatling.run(SteadyOfferSimulation.class);
         awaitNoneEscrowPending(bet, run.steadyGame, sizes.steadyOffers());
         run.latencies.forget(SteadyOfferSimulation.REQUEST);
+        table.fact("methods compiled and time collecting during the warm-up (HotSpot counters): "
+                + HotSpotCounters.between(warmupBegan, hotspot.read(stack)));
 
         // ------------------------------------------------------------------ the idle stack's CPU, before any load
         Duration idleWindow = Duration.ofSeconds(sizes.smoke() ? 5 : 15);
@@ -141,8 +146,9 @@ final class LoadHarness {
         }
         CpuAccounting.Usage idle = cpu.between("idle", idleBefore, cpu.snapshot(), 0);
         double idleCpu = idle.cpuSeconds() / idle.wallSeconds();
-        table.fact(String.format("the idle stack's CPU (%.0f s before the scenarios, no load): %.2f CPU-s/s (%s)",
-                idle.wallSeconds(), idleCpu, idle.cpuSecondsByProcess().entrySet().stream()
+        table.fact(String.format("the idle stack's CPU (%.0f s before the scenarios, no load): %.2f CPU-s/s, %.2f of "
+                        + "it the JIT compiler threads (%s)", idle.wallSeconds(), idleCpu,
+                idle.jitSeconds() / idle.wallSeconds(), idle.cpuSecondsByProcess().entrySet().stream()
                         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                         .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / idle.wallSeconds()))
                         .collect(Collectors.joining(", "))));
@@ -155,17 +161,20 @@ final class LoadHarness {
         long steadyBefore = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.steadyGame);
         double steadyBeganMs = bet.number("SELECT extract(epoch FROM clock_timestamp()) * 1000");
         CpuAccounting.Snapshot steadyCpuBefore = cpu.snapshot();
+        Map<String, HotSpotCounters.Reading> steadyCountersBefore = hotspot.read(stack);
         gatling.run(SteadyOfferSimulation.class);
         awaitNoneEscrowPending(bet, run.steadyGame, sizes.steadyOffers());
         CpuAccounting.Snapshot steadyCpuAfter = cpu.snapshot();
         long steadyOffers = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.steadyGame)
                 - steadyBefore;
+        table.fact("methods compiled and time collecting during the offers at a steady rate (HotSpot counters): "
+                + HotSpotCounters.between(steadyCountersBefore, hotspot.read(stack)));
         addSteadyRows(table, run.latencies.stats(SteadyOfferSimulation.REQUEST, sizes.steadyDuration().toSeconds()),
                 bet.percentiles("extract(epoch FROM updated_at - created_at) * 1000", "FROM bets WHERE game_id = ? "
                         + "AND status = 'open' AND created_at >= to_timestamp(? / 1000.0)" + notProbe,
                         run.steadyGame, steadyBeganMs),
                 cpu.between("offers at a steady rate", steadyCpuBefore, steadyCpuAfter, steadyOffers)
-                        .withIdle(idleCpu), pgbench.latencyAverageMs());
+                        .withIdle(idle), pgbench.latencyAverageMs());
         Sql gateway = new Sql(stack.jdbcUrl("wallet_gateway"), stack.postgresUser(), stack.postgresPassword());
         Sql provider = new Sql(stack.jdbcUrl("wallet_simulator"), stack.postgresUser(), stack.postgresPassword());
         for (CreateToOpenHops.Hop hop : CreateToOpenHops.of(bet, gateway, provider, run.steadyGame, steadyBeganMs)) {
@@ -199,7 +208,7 @@ final class LoadHarness {
                 offerStats.ko() + " of " + offerStats.total());
         table.add("create -> open", "p99 (bets.created_at -> updated_at at open)", "ms", 150, false, createToOpen.p99(),
                 "pgbench avg", latencyBaseline, createToOpen.toString());
-        addCpu(table, cpu.between("offer creation", offersBefore, offersAfter, offersCreated).withIdle(idleCpu),
+        addCpu(table, cpu.between("offer creation", offersBefore, offersAfter, offersCreated).withIdle(idle),
                 "offer (created and open)", "req/s", 2_000,
                 offerStats.ok() / (double) sizes.offerDuration().toSeconds());
 
@@ -224,13 +233,25 @@ final class LoadHarness {
                 String.format("N=%d; 202: %d, 409: %d, other: %d", sizes.raceOffers(), race202, race409, raceOther));
         table.add("accept race", "accept p99", "ms", Double.NaN, false, raceStats.p99(), "pgbench avg", latencyBaseline,
                 String.format("p50 %.0f, p95 %.0f, p99.9 %.0f ms", raceStats.p50(), raceStats.p95(), raceStats.p999()));
-        addCpu(table, cpu.between("accept race", raceBefore, raceAfter, raceStats.total()).withIdle(idleCpu),
+        addCpu(table, cpu.between("accept race", raceBefore, raceAfter, raceStats.total()).withIdle(idle),
                 "accept request (202 or 409)", "accepts/s", Double.NaN, Double.NaN);
 
         // ------------------------------------------------------------------ full life cycles and settlement
         log.info("Scenario: {} full life cycles at {}/s, then settlement of the game", sizes.matchedBets(),
                 sizes.lifecycleRate());
         CpuAccounting.Snapshot lifecyclesBefore = cpu.snapshot();
+        // bet-service's heap fills up towards the end of the arrivals (back-to-back full collections), when most
+        // life-cycle users wait on their event stream at once: what it holds then
+        Thread liveHeapAtLastArrival = Thread.ofPlatform().name("live-heap-at-last-arrival").start(() -> {
+            try {
+                Thread.sleep(Duration.ofMillis(sizes.matchedBets() * 1000L / sizes.lifecycleRate()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            table.fact("bet-service's live heap at the life cycles' last arrival (`profiles/bet-service-class-"
+                    + "histogram-lifecycles.txt`): " + profiles.classHistogram(stack, "bet-service", "lifecycles"));
+        });
         gatling.run(LifecycleSimulation.class);
         Waits.until("every life-cycle bet matched", sizes.patience(sizes.matchedBets()), () -> bet.count(
                 "SELECT count(*) FROM bets WHERE game_id = ? AND status IN ('escrow_pending', 'matching')",
@@ -244,7 +265,12 @@ final class LoadHarness {
         Double lifecycleSpanMs = bet.number("SELECT extract(epoch FROM max(updated_at) - min(created_at)) * 1000 "
                 + "FROM bets WHERE game_id = ? AND status = 'matched'" + notProbe, run.lifecycleGame);
         // the probe offer of the game stays open: withdraw is not needed, settlement refunds it (unmatched at start)
-        // bet-service's heap filled up during settlements (back-to-back full collections): what it holds then
+        try {
+            liveHeapAtLastArrival.join(Duration.ofMinutes(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // what bet-service's heap holds during a settlement, for comparison with the life cycles'
         Thread offersDuringSettlement = Thread.ofPlatform().name("offers-during-settlement").start(() -> {
             gatling.run(OffersDuringSettlementSimulation.class);
             table.fact("bet-service's live heap during the settlement (`profiles/bet-service-class-histogram-"
@@ -295,9 +321,9 @@ final class LoadHarness {
                 "ms", Double.NaN, false, auditMs == null ? Double.NaN : auditMs, "-", Double.NaN,
                 "the audit's own row; BALANCED, or SURPLUS when offers escrowed during the audit (they keep arriving)");
         CpuAccounting.Usage lifecycleCpu = cpu.between("full life cycles", lifecyclesBefore, lifecyclesAfter,
-                lifecycleMatched).withIdle(idleCpu);
+                lifecycleMatched).withIdle(idle);
         CpuAccounting.Usage settlementCpu = cpu.between("settlement", settlementBefore, settlementAfter, settled)
-                .withIdle(idleCpu);
+                .withIdle(idle);
         addCpu(table, lifecycleCpu, "life cycle up to matched (create, open, accept, matched)", "1/s", Double.NaN,
                 Double.NaN);
         addCpu(table, settlementCpu, "bet settled and paid (offers keep arriving at a quarter of the offer rate)",
@@ -328,7 +354,7 @@ final class LoadHarness {
                 relay.rows() + " rows backlog");
         table.add("outbox relay", "commit -> broker append p99", "ms", Double.NaN, false, relay.lagMs().p99(),
                 "ProducerPerformance p99", producer.p99LatencyMs(), relay.lagMs().toString());
-        addCpu(table, cpu.between("outbox relay", relayBefore, relayAfter, relay.rows()).withIdle(idleCpu),
+        addCpu(table, cpu.between("outbox relay", relayBefore, relayAfter, relay.rows()).withIdle(idle),
                 "row written and relayed (the probe's inserts included)", "rows/s", 10_000, relay.rowsPerSecond());
 
         // ------------------------------------------------------------------ memory
@@ -392,6 +418,9 @@ final class LoadHarness {
                 : String.format("net of the idle stack: (%d cores - %.2f) / %.2f ms = %,.1f %s", usage.cores(),
                         usage.idleCpuPerSecond(), usage.marginalCpuMsPerOperation(), usage.marginalCeilingPerSecond(),
                         unit);
+        if (!Double.isNaN(usage.compiledCeilingPerSecond())) {
+            net += String.format("; without the JIT compiler threads: %,.1f %s", usage.compiledCeilingPerSecond(), unit);
+        }
         table.add(usage.scenario(), "CPU ceiling (" + usage.cores() + " cores x 1 s / CPU per operation)", unit, target,
                 true, usage.ceilingPerSecond(), "-", Double.NaN, Double.isNaN(measuredRate) ? net
                         : String.format("%s; measured %.2f %s", net, measuredRate, unit));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -34,7 +35,8 @@ final class ResultTable {
     }
 
     private final List<Row> rows = new ArrayList<>();
-    private final List<String> facts = new ArrayList<>();
+    // scenario threads add facts while the harness waits on them
+    private final List<String> facts = Collections.synchronizedList(new ArrayList<>());
 
     void add(String scenario, String figure, String unit, double target, boolean higherIsBetter, double measured,
              String baselineName, double baseline, String note) {

@@ -33,9 +33,12 @@ final class ServiceProfiles {
 
     private final Path dir;
     private final Path jdkBin;
+    private final String extraJvmOptions;
 
-    ServiceProfiles(Path dir) {
+    /** {@code extraJvmOptions}: appended to every service's options ({@code -Dload-tests.service-jvm-options}). */
+    ServiceProfiles(Path dir, String extraJvmOptions) {
         this.dir = dir;
+        this.extraJvmOptions = extraJvmOptions.isBlank() ? "" : " " + extraJvmOptions.trim();
         this.jdkBin = Path.of(ProcessHandle.current().info().command().orElse("java")).getParent();
     }
 
@@ -48,7 +51,7 @@ final class ServiceProfiles {
     String jvmOptions(String module) {
         return "-Xms128m -Xmx224m -XX:TrimNativeHeapInterval=5000 -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k "
                 + "-XX:StartFlightRecording=name=load,settings=default,dumponexit=true,filename="
-                + recording(module);
+                + recording(module) + extraJvmOptions;
     }
 
     /** The JVMs write their recordings here from their start: the directory must exist before them. */
