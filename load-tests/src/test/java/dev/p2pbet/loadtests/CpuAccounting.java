@@ -280,22 +280,10 @@ final class CpuAccounting {
      * only grow.
      */
     private static long compilerThreadTicks(long pid) {
-        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-            long ticks = 0;
-            for (Path thread : threads.toList()) {
-                try {
-                    ProcStat stat = ProcStat.parse(Files.readString(thread.resolve("stat")));
-                    if (stat.comm().matches("C[12] CompilerThre.*")) {
-                        ticks += stat.ownTicks();
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
-            }
-            return ticks;
-        } catch (IOException e) {
-            return 0;
-        }
+        return ThreadCpu.ticksByGroup(pid).entrySet().stream()
+                .filter(group -> group.getKey().matches("C[12] CompilerThre.*"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /** The stack's PostgreSQL server: the {@code postgres} process started with {@code -p <its port>}. */

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class LoadHarness {
 
     private static final Logger log = LoggerFactory.getLogger(LoadHarness.class);
+    private static final long TEST_JVM_PID = ProcessHandle.current().pid();
 
     /** What a run measured and counted; the smoke test asserts the counts. */
     record Outcome(ResultTable table, String markdown, long offersAccepted, long offersCreated, long offersOpen,
@@ -162,6 +163,7 @@ final class LoadHarness {
         double steadyBeganMs = bet.number("SELECT extract(epoch FROM clock_timestamp()) * 1000");
         CpuAccounting.Snapshot steadyCpuBefore = cpu.snapshot();
         Map<String, HotSpotCounters.Reading> steadyCountersBefore = hotspot.read(stack);
+        Map<String, Long> steadyTestJvmBefore = ThreadCpu.ticksByGroup(TEST_JVM_PID);
         gatling.run(SteadyOfferSimulation.class);
         awaitNoneEscrowPending(bet, run.steadyGame, sizes.steadyOffers());
         CpuAccounting.Snapshot steadyCpuAfter = cpu.snapshot();
@@ -169,6 +171,9 @@ final class LoadHarness {
                 - steadyBefore;
         table.fact("methods compiled and time collecting during the offers at a steady rate (HotSpot counters): "
                 + HotSpotCounters.between(steadyCountersBefore, hotspot.read(stack)));
+        table.fact("the test JVM's CPU by thread over the offers at a steady rate (Kafka broker, entry point, Gatling; "
+                + "`/proc` ticks): " + ThreadCpu.shares(steadyTestJvmBefore, ThreadCpu.ticksByGroup(TEST_JVM_PID),
+                        cpu.ticksPerSecond(), steadyOffers));
         addSteadyRows(table, run.latencies.stats(SteadyOfferSimulation.REQUEST, sizes.steadyDuration().toSeconds()),
                 bet.percentiles("extract(epoch FROM updated_at - created_at) * 1000", "FROM bets WHERE game_id = ? "
                         + "AND status = 'open' AND created_at >= to_timestamp(? / 1000.0)" + notProbe,
@@ -240,6 +245,7 @@ final class LoadHarness {
         log.info("Scenario: {} full life cycles at {}/s, then settlement of the game", sizes.matchedBets(),
                 sizes.lifecycleRate());
         CpuAccounting.Snapshot lifecyclesBefore = cpu.snapshot();
+        Map<String, Long> lifecyclesTestJvmBefore = ThreadCpu.ticksByGroup(TEST_JVM_PID);
         // bet-service's heap fills up towards the end of the arrivals (back-to-back full collections), when most
         // life-cycle users wait on their event stream at once: what it holds then
         Thread liveHeapAtLastArrival = Thread.ofPlatform().name("live-heap-at-last-arrival").start(() -> {
@@ -257,9 +263,13 @@ final class LoadHarness {
                 "SELECT count(*) FROM bets WHERE game_id = ? AND status IN ('escrow_pending', 'matching')",
                 run.lifecycleGame) == 0);
         CpuAccounting.Snapshot lifecyclesAfter = cpu.snapshot();
+        Map<String, Long> lifecyclesTestJvmAfter = ThreadCpu.ticksByGroup(TEST_JVM_PID);
         long lifecycleBets = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.lifecycleGame);
         long lifecycleMatched = bet.count("SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matched'" + notProbe,
                 run.lifecycleGame);
+        table.fact("the test JVM's CPU by thread over the life cycles up to matched (`/proc` ticks): "
+                + ThreadCpu.shares(lifecyclesTestJvmBefore, lifecyclesTestJvmAfter, cpu.ticksPerSecond(),
+                        lifecycleMatched));
         Sql.Percentiles openDuringLifecycles = bet.percentiles("extract(epoch FROM updated_at - created_at) * 1000",
                 "FROM bets WHERE game_id = ? AND status = 'matched'" + notProbe, run.lifecycleGame);
         Double lifecycleSpanMs = bet.number("SELECT extract(epoch FROM max(updated_at) - min(created_at)) * 1000 "
