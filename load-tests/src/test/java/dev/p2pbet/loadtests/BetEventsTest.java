@@ -2,38 +2,67 @@ package dev.p2pbet.loadtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BetEventsTest {
 
-    /** An event as Gatling renders it: the bet's JSON is a string in {@code data}. */
-    private static String event(String name, String id, String status) {
-        return "{\"event\":\"" + name + "\",\"id\":\"" + id + "\",\"data\":\"{\\\"betId\\\":\\\"" + id
-                + "\\\",\\\"gameId\\\":\\\"g1\\\",\\\"status\\\":\\\"" + status
-                + "\\\",\\\"statusReason\\\":\\\"ESCROW\\\"}\"}";
+    private static final List<String> OPENED = List.of("open", "rejected");
+
+    /** The lines bet-service sends for one event of a bet (Spring's SseEmitter: no space after the colon). */
+    private static List<String> lines(String name, String betId, String status) {
+        return List.of("event:" + name, "id:" + betId,
+                "data:{\"betId\":\"" + betId + "\",\"gameId\":\"g1\",\"status\":\"" + status
+                        + "\",\"statusReason\":\"ESCROW\"}", "");
+    }
+
+    private static List<BetEvents.Event> parse(List<String> lines) {
+        BetEvents.Parser parser = new BetEvents.Parser();
+        List<BetEvents.Event> events = new ArrayList<>();
+        for (String line : lines) {
+            BetEvents.Event event = parser.accept(line);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        return events;
     }
 
     @Test
-    void reads_the_status_of_a_bet_event_of_the_bet() {
-        assertThat(BetEvents.statusOf(event("bet", "b1", "open"), "b1")).isEqualTo("open");
+    void a_blank_line_completes_an_event_of_the_fields_before_it() {
+        assertThat(parse(lines("bet", "b1", "open"))).singleElement().satisfies(event -> {
+            assertThat(event.name()).isEqualTo("bet");
+            assertThat(event.id()).isEqualTo("b1");
+            assertThat(BetEvents.status(event.data())).isEqualTo("open");
+        });
     }
 
     @Test
-    void ignores_lobby_events_and_other_bets() {
-        assertThat(BetEvents.statusOf(event("lobby", "b1", "open"), "b1")).isNull();
-        assertThat(BetEvents.statusOf(event("bet", "b2", "open"), "b1")).isNull();
-        assertThat(BetEvents.statusOf("{\"event\":\"subscribed\",\"id\":\"u1\",\"data\":\"{}\"}", "b1")).isNull();
-        assertThat(BetEvents.statusOf("not json", "b1")).isNull();
+    void data_over_several_lines_is_joined_and_comments_are_skipped() {
+        assertThat(parse(List.of(": keep-alive", "event: note", "data: a", "data: b", "")))
+                .containsExactly(new BetEvents.Event("note", "", "a\nb"));
     }
 
     @Test
-    void finds_the_last_wanted_status_among_buffered_events() {
-        List<String> buffered = List.of(event("bet", "b1", "escrow_pending"), event("lobby", "b1", "open"),
-                event("bet", "b2", "matched"), event("bet", "b1", "open"));
+    void remembers_every_status_a_bet_s_events_carried() {
+        BetEvents events = new BetEvents();
+        parse(lines("bet", "b1", "escrow_pending")).forEach(events::record);
+        parse(lines("bet", "b1", "open")).forEach(events::record);
+        parse(lines("bet", "b1", "matched")).forEach(events::record);
 
-        assertThat(BetEvents.lastWantedStatus(buffered, "b1", Set.of("open", "rejected"))).isEqualTo("open");
-        assertThat(BetEvents.lastWantedStatus(buffered, "b1", Set.of("matched"))).isNull();
+        assertThat(events.seen("b1", OPENED)).isEqualTo("open");
+        assertThat(events.seen("b1", List.of("matched"))).isEqualTo("matched");
+    }
+
+    @Test
+    void lobby_and_subscribed_events_and_other_bets_say_nothing() {
+        BetEvents events = new BetEvents();
+        parse(lines("lobby", "b1", "open")).forEach(events::record);
+        parse(lines("bet", "b2", "open")).forEach(events::record);
+        parse(List.of("event:subscribed", "id:u1", "data:{}", "")).forEach(events::record);
+
+        assertThat(events.seen("b1", OPENED)).isNull();
+        assertThat(BetEvents.status("not json")).isNull();
     }
 }

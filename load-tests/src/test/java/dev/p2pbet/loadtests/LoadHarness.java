@@ -244,10 +244,14 @@ final class LoadHarness {
         // ------------------------------------------------------------------ full life cycles and settlement
         log.info("Scenario: {} full life cycles at {}/s, then settlement of the game", sizes.matchedBets(),
                 sizes.lifecycleRate());
+        // each creator's one event stream, subscribed before any offer so that no event is missed
+        Map<String, String> creatorAuthorizations = new LinkedHashMap<>();
+        run.users.creators().forEach(creator -> creatorAuthorizations.put(creator, run.bearer(creator)));
+        run.lifecycleStreams(UserEventStreams.open(run.apiUrl, creatorAuthorizations, Duration.ofMinutes(1)));
         CpuAccounting.Snapshot lifecyclesBefore = cpu.snapshot();
         Map<String, Long> lifecyclesTestJvmBefore = ThreadCpu.ticksByGroup(TEST_JVM_PID);
-        // bet-service's heap fills up towards the end of the arrivals (back-to-back full collections), when most
-        // life-cycle users wait on their event stream at once: what it holds then
+        // bet-service's heap filled up towards the end of the arrivals (back-to-back full collections) while every
+        // life cycle waited on an event stream of its own: what it holds then
         Thread liveHeapAtLastArrival = Thread.ofPlatform().name("live-heap-at-last-arrival").start(() -> {
             try {
                 Thread.sleep(Duration.ofMillis(sizes.matchedBets() * 1000L / sizes.lifecycleRate()));
@@ -264,6 +268,10 @@ final class LoadHarness {
                 run.lifecycleGame) == 0);
         CpuAccounting.Snapshot lifecyclesAfter = cpu.snapshot();
         Map<String, Long> lifecyclesTestJvmAfter = ThreadCpu.ticksByGroup(TEST_JVM_PID);
+        run.lifecycleStreams().close();
+        table.fact(String.format("the life cycles waited on %d event streams (one per creator): %d waits without "
+                        + "their event (a read of the bet decided), %d streams opened again",
+                creatorAuthorizations.size(), run.missedEvents(), run.lifecycleStreams().reconnects()));
         long lifecycleBets = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.lifecycleGame);
         long lifecycleMatched = bet.count("SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matched'" + notProbe,
                 run.lifecycleGame);

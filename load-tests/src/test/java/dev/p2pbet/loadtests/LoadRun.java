@@ -28,6 +28,10 @@ public final class LoadRun {
     final Map<Integer, LongAdder> raceAnswers = new ConcurrentHashMap<>();
     /** Response times of the timed requests. */
     final Latencies latencies = new Latencies();
+    /** The life-cycle creators' event streams, open while the life cycles run. */
+    private volatile UserEventStreams lifecycleStreams;
+    /** Life-cycle waits whose event never came (a read of the bet decided instead). */
+    private final LongAdder missedEvents = new LongAdder();
 
     LoadRun(String apiUrl, Sizes sizes, Users users, PlatformApi api, String runId) {
         this.apiUrl = apiUrl;
@@ -59,6 +63,26 @@ public final class LoadRun {
 
     String bearer(String user) {
         return "Bearer " + api.token(user);
+    }
+
+    UserEventStreams lifecycleStreams() {
+        UserEventStreams streams = lifecycleStreams;
+        if (streams == null) {
+            throw new IllegalStateException("the life cycles' event streams are not open");
+        }
+        return streams;
+    }
+
+    void lifecycleStreams(UserEventStreams streams) {
+        lifecycleStreams = streams;
+    }
+
+    void countMissedEvent() {
+        missedEvents.increment();
+    }
+
+    long missedEvents() {
+        return missedEvents.sum();
     }
 
     void countRaceAnswer(int status) {

@@ -20,8 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * (unless the stream was opened without the lobby). Each replica pushes the changes it made itself;
  * behind several replicas the stream is a hint to refresh and the API stays the truth (see README).
  * Streams are indexed by user, so a change costs its parties' streams and the lobby's watchers,
- * not every open stream: a client waiting for its own bets (the load harness opens one per bet in
- * flight) does not pay for everyone else's.
+ * not every open stream: a client waiting for its own bets does not pay for everyone else's. Each
+ * of a user's streams gets every event of the user's bets, so a client keeps one stream per user
+ * (an open stream holds about 100 KB of Tomcat's buffers; docs/benchmarks.md).
  */
 @Component
 class BetStream {
