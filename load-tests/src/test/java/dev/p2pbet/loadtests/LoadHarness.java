@@ -250,8 +250,9 @@ final class LoadHarness {
         run.lifecycleStreams(UserEventStreams.open(run.apiUrl, creatorAuthorizations, Duration.ofMinutes(1)));
         CpuAccounting.Snapshot lifecyclesBefore = cpu.snapshot();
         Map<String, Long> lifecyclesTestJvmBefore = ThreadCpu.ticksByGroup(TEST_JVM_PID);
-        // bet-service's heap filled up towards the end of the arrivals (back-to-back full collections) while every
-        // life cycle waited on an event stream of its own: what it holds then
+        // bet-service's live heap at the last arrival, when the most life cycles are in flight (it filled up there,
+        // back-to-back full collections, while each life cycle held an event stream of its own); a moment in the
+        // arrival ramp, not a condition to wait for
         Thread liveHeapAtLastArrival = Thread.ofPlatform().name("live-heap-at-last-arrival").start(() -> {
             try {
                 Thread.sleep(Duration.ofMillis(sizes.matchedBets() * 1000L / sizes.lifecycleRate()));
