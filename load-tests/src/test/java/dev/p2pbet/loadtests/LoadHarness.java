@@ -74,8 +74,8 @@ final class LoadHarness {
     Outcome run() throws IOException {
         Files.createDirectories(resultsDir);
         profiles.prepare();
-        try (PlatformStack stack = PlatformStack.start(PlatformStack.Options.forTests(projectRoot, stateDir),
-                environment())) {
+        try (PlatformStack stack = PlatformStack.start(PlatformStack.Options.forTests(projectRoot, stateDir)
+                .withPostgresSettings(PostgresStatements.SERVER_SETTINGS), environment())) {
             return runOn(stack);
         }
     }
@@ -107,6 +107,8 @@ final class LoadHarness {
                 .replace(projectRoot.toAbsolutePath().normalize() + "/", "") + "`");
         GatlingRunner gatling = new GatlingRunner(resultsDir.resolve("gatling"));
         CpuAccounting cpu = CpuAccounting.of(stack);
+        PostgresStatements sqlProfile = new PostgresStatements(new Sql(stack.jdbcUrl("postgres"), stack.postgresUser(),
+                stack.postgresPassword()), resultsDir.resolve("profiles"));
 
         // ------------------------------------------------------------------ raw baselines, before any load
         log.info("Baselines: pgbench, Kafka ProducerPerformance, plain-SQL settlement");
@@ -164,11 +166,13 @@ final class LoadHarness {
         CpuAccounting.Snapshot steadyCpuBefore = cpu.snapshot();
         Map<String, HotSpotCounters.Reading> steadyCountersBefore = hotspot.read(stack);
         Map<String, Long> steadyTestJvmBefore = ThreadCpu.ticksByGroup(TEST_JVM_PID);
+        PostgresStatements.Window steadySql = sqlProfile.begin();
         gatling.run(SteadyOfferSimulation.class);
         awaitNoneEscrowPending(bet, run.steadyGame, sizes.steadyOffers());
         CpuAccounting.Snapshot steadyCpuAfter = cpu.snapshot();
         long steadyOffers = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.steadyGame)
                 - steadyBefore;
+        table.fact(sqlProfile.end(steadySql, "steady", "offers at a steady rate", steadyOffers));
         table.fact("methods compiled and time collecting during the offers at a steady rate (HotSpot counters): "
                 + HotSpotCounters.between(steadyCountersBefore, hotspot.read(stack)));
         table.fact("the test JVM's CPU by thread over the offers at a steady rate (Kafka broker, entry point, Gatling; "
@@ -250,6 +254,7 @@ final class LoadHarness {
         run.lifecycleStreams(UserEventStreams.open(run.apiUrl, creatorAuthorizations, Duration.ofMinutes(1)));
         CpuAccounting.Snapshot lifecyclesBefore = cpu.snapshot();
         Map<String, Long> lifecyclesTestJvmBefore = ThreadCpu.ticksByGroup(TEST_JVM_PID);
+        PostgresStatements.Window lifecyclesSql = sqlProfile.begin();
         // bet-service's live heap at the last arrival, when the most life cycles are in flight (it filled up there,
         // back-to-back full collections, while each life cycle held an event stream of its own); a moment in the
         // arrival ramp, not a condition to wait for
@@ -276,6 +281,7 @@ final class LoadHarness {
         long lifecycleBets = bet.count("SELECT count(*) FROM bets WHERE game_id = ?" + notProbe, run.lifecycleGame);
         long lifecycleMatched = bet.count("SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matched'" + notProbe,
                 run.lifecycleGame);
+        table.fact(sqlProfile.end(lifecyclesSql, "lifecycles", "life cycles up to matched", lifecycleMatched));
         table.fact("the test JVM's CPU by thread over the life cycles up to matched (`/proc` ticks): "
                 + ThreadCpu.shares(lifecyclesTestJvmBefore, lifecyclesTestJvmAfter, cpu.ticksPerSecond(),
                         lifecycleMatched));
@@ -296,6 +302,7 @@ final class LoadHarness {
                     + "settlement.txt`): " + profiles.classHistogram(stack, "bet-service", "settlement"));
         });
         CpuAccounting.Snapshot settlementBefore = cpu.snapshot();
+        PostgresStatements.Window settlementSql = sqlProfile.begin();
         api.simulate(run.lifecycleGame, 2026);
         long expectedSettled = lifecycleMatched;
         Waits.until("every matched bet of " + run.lifecycleGame + " paid or refunded", sizes.patience(sizes.matchedBets()), () ->
@@ -303,6 +310,8 @@ final class LoadHarness {
                         + "WHERE s.game_id = ? AND b.acceptor_id IS NOT NULL AND s.status IN ('paid', 'refunded')",
                         run.lifecycleGame) >= expectedSettled);
         CpuAccounting.Snapshot settlementAfter = cpu.snapshot();
+        table.fact(sqlProfile.end(settlementSql, "settlement", "settlement (per bet settled; offers keep arriving "
+                + "at a quarter of the offer rate)", expectedSettled));
         try {
             offersDuringSettlement.join(Duration.ofMinutes(5));
         } catch (InterruptedException e) {

@@ -52,13 +52,24 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
 
     /**
      * Where the project is (the service modules' {@code target/} jars are taken from there), where the run keeps its
-     * secrets and logs, and whether every port is a free one (tests) or the fixed ones of `./platform run`.
+     * secrets and logs, whether every port is a free one (tests) or the fixed ones of `./platform run`, and PostgreSQL
+     * server settings beyond the stack's own (none by default).
      */
-    public record Options(Path projectRoot, Path stateDir, boolean freePorts) {
+    public record Options(Path projectRoot, Path stateDir, boolean freePorts, Map<String, String> postgresSettings) {
 
         public Options {
             projectRoot = projectRoot.toAbsolutePath().normalize();
             stateDir = stateDir.toAbsolutePath().normalize();
+            postgresSettings = Map.copyOf(postgresSettings);
+        }
+
+        public Options(Path projectRoot, Path stateDir, boolean freePorts) {
+            this(projectRoot, stateDir, freePorts, Map.of());
+        }
+
+        /** These options with PostgreSQL server settings, e.g. a library the load tests preload to profile SQL. */
+        public Options withPostgresSettings(Map<String, String> settings) {
+            return new Options(projectRoot, stateDir, freePorts, settings);
         }
 
         /** The fixed ports of `./platform run` (entry point 8080, services 8081-8085, ...), state in {@code .local-stack/}. */
@@ -135,7 +146,7 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
         }
         log.info("Starting the infrastructure (PostgreSQL, Kafka, Apicurio Registry){}...",
                 options.freePorts() ? " on free ports" : "");
-        postgres = remember(EmbeddedPostgresServer.start(port(POSTGRES_PORT)));
+        postgres = remember(EmbeddedPostgresServer.start(port(POSTGRES_PORT), null, options.postgresSettings()));
         kafka = remember(EmbeddedKafkaBroker.start(port(KAFKA_PORT)));
         registry = remember(ApicurioRegistryProcess.start(port(REGISTRY_PORT), logPath("apicurio-registry")));
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -36,15 +37,18 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     private final int port;
     private final Path dataDirectory;
     private final boolean temporary;
+    private final Map<String, String> settings;
     private final Thread shutdownHook;
     private boolean closed;
     private boolean stopped;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean temporary) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean temporary,
+                                   Map<String, String> settings) {
         this.postgres = postgres;
         this.port = postgres.getPort();
         this.dataDirectory = dataDirectory;
         this.temporary = temporary;
+        this.settings = settings;
         // zonky's own hook stops the server at JVM exit but keeps a directory it did not create: ours deletes it
         this.shutdownHook = ShutdownHooks.add("postgres-" + port + "-stopper", this::close);
         this.databases = new PostgresDatabases("localhost", postgres.getPort(), "postgres", SUPERUSER, PASSWORD);
@@ -67,6 +71,14 @@ public final class EmbeddedPostgresServer implements PostgresServer {
      * @param port the port on localhost; 0 picks a free one
      */
     public static EmbeddedPostgresServer start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, Map.of());
+    }
+
+    /**
+     * Like {@link #start(int, Path)}, with server settings that win over ours (e.g. {@code shared_preload_libraries}
+     * for statement statistics); a restart keeps them.
+     */
+    public static EmbeddedPostgresServer start(int port, Path dataDirectory, Map<String, String> settings) {
         long started = System.nanoTime();
         QuietLogs.apply();
         boolean temporary = dataDirectory == null;
@@ -84,8 +96,8 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         IOException failure = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                EmbeddedPostgres postgres = builder(port, directory, temporary).start();
-                EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, temporary);
+                EmbeddedPostgres postgres = builder(port, directory, temporary, settings).start();
+                EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, temporary, settings);
                 log.info("Real PostgreSQL server up at localhost:{} in {} ms ({}; JDBC {})", postgres.getPort(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                         temporary ? "temporary data" : "data in " + directory,
@@ -104,7 +116,8 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         throw new IllegalStateException("The embedded PostgreSQL server did not start (port " + port + ")", failure);
     }
 
-    private static EmbeddedPostgres.Builder builder(int port, Path directory, boolean temporary) {
+    private static EmbeddedPostgres.Builder builder(int port, Path directory, boolean temporary,
+                                                    Map<String, String> settings) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port) // zonky picks a free port for 0
                 .setPGStartupWait(Duration.ofSeconds(60))
@@ -119,6 +132,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         } else {
             builder.setServerConfig("synchronous_commit", "on");
         }
+        settings.forEach(builder::setServerConfig);
         return builder;
     }
 
@@ -149,7 +163,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         }
         long began = System.nanoTime();
         try {
-            postgres = builder(port, dataDirectory, temporary).start();
+            postgres = builder(port, dataDirectory, temporary, settings).start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL at localhost:" + port + " did not start again", e);
         }
