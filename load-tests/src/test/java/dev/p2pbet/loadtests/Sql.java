@@ -8,12 +8,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain JDBC on one of the stack's databases: the run reads the services' own timestamps and counts from here. */
+/**
+ * Plain JDBC on one of the stack's databases: the run reads the services' own timestamps and counts from here. One
+ * connection, kept: the waits ask several times a second, and a connection each time was a PostgreSQL backend started
+ * each time, charged to the platform's CPU.
+ */
 final class Sql {
 
     private final String url;
     private final String user;
     private final String password;
+    private Connection kept;
 
     Sql(String url, String user, String password) {
         this.url = url;
@@ -39,8 +44,8 @@ final class Sql {
         return ((Number) rows.getFirst()[0]).doubleValue();
     }
 
-    List<Object[]> rows(String sql, Object... params) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+    synchronized List<Object[]> rows(String sql, Object... params) {
+        try (PreparedStatement statement = kept().prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }
@@ -57,18 +62,39 @@ final class Sql {
                 return rows;
             }
         } catch (SQLException e) {
+            forget();
             throw new IllegalStateException("SQL failed on " + url + ": " + sql + ": " + e.getMessage(), e);
         }
     }
 
-    void execute(String... statements) {
-        try (Connection connection = connect(); var statement = connection.createStatement()) {
+    synchronized void execute(String... statements) {
+        try (var statement = kept().createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
         } catch (SQLException e) {
+            forget();
             throw new IllegalStateException("SQL failed on " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    private Connection kept() throws SQLException {
+        if (kept == null) {
+            kept = connect();
+        }
+        return kept;
+    }
+
+    /** After a failure the next statement opens a new connection (the server may have been restarted). */
+    private void forget() {
+        try {
+            if (kept != null) {
+                kept.close();
+            }
+        } catch (SQLException e) {
+            // it is broken already
+        }
+        kept = null;
     }
 
     /** p50, p95, p99, p99.9 of a column of milliseconds. */

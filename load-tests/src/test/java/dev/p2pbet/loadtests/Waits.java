@@ -6,11 +6,20 @@ import java.util.function.BooleanSupplier;
 /** Waits for the platform's asynchronous work, never past a deadline. */
 final class Waits {
 
+    private static final Duration QUICK = Duration.ofMillis(200);
+    private static final Duration SLOW = Duration.ofSeconds(1);
+    private static final Duration QUICK_PHASE = Duration.ofSeconds(5);
+
     private Waits() {
     }
 
+    /**
+     * Asks every 200 ms for the first seconds, then every second: the question is a query on the platform's
+     * database, and on a long wait (a settlement) its CPU would be charged to the platform's.
+     */
     static void until(String what, Duration timeout, BooleanSupplier done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long began = System.nanoTime();
+        long deadline = began + timeout.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
             try {
@@ -21,7 +30,7 @@ final class Waits {
             } catch (RuntimeException e) {
                 last = e;
             }
-            sleep(Duration.ofMillis(200));
+            sleep(Duration.ofNanos(System.nanoTime() - began).compareTo(QUICK_PHASE) < 0 ? QUICK : SLOW);
         }
         throw new IllegalStateException("Waited " + timeout.toSeconds() + " s for " + what
                 + (last == null ? "" : "; last error: " + last.getMessage()));
