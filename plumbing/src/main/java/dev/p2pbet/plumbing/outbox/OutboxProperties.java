@@ -16,8 +16,14 @@ public class OutboxProperties {
     /** Key shards; a shard is relayed by one replica at a time, which keeps a key's order. */
     private int shards = 64;
 
-    /** Pause when the outbox is empty. */
+    /**
+     * Shortest pause when the outbox is empty: a commit of this process that appended to the outbox ends it at once;
+     * without one the relay looks anyway, for rows other writers committed.
+     */
     private Duration idlePause = Duration.ofMillis(20);
+
+    /** Longest pause when the outbox stays empty: the pause doubles after every look that finds nothing unprompted. */
+    private Duration maxIdlePause = Duration.ofMillis(500);
 
     /** Pause after a failed batch (broker or database down) before trying again. */
     private Duration failurePause = Duration.ofSeconds(1);
@@ -55,6 +61,14 @@ public class OutboxProperties {
 
     public void setIdlePause(Duration idlePause) {
         this.idlePause = idlePause;
+    }
+
+    public Duration getMaxIdlePause() {
+        return maxIdlePause;
+    }
+
+    public void setMaxIdlePause(Duration maxIdlePause) {
+        this.maxIdlePause = maxIdlePause;
     }
 
     public Duration getFailurePause() {

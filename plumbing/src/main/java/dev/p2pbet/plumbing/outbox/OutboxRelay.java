@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before the commit leaves the rows in place and they are sent again: consumers deduplicate by
  * event id (inbox). No Kafka transaction per record (about 130 per second on our machines). When the outbox
  * is empty the relay waits for the next commit of this process that appended to it ({@link OutboxCommitSignal}), or
- * at most the idle pause, which finds rows that other writers committed.
+ * at most the idle pause, which finds rows that other writers committed and grows while it finds none
+ * ({@link IdlePause}).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -107,25 +109,33 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         log.info("Outbox relay started (batch {}, {} key shards)", properties.getBatchSize(), properties.getShards());
+        IdlePause idle = new IdlePause(properties.getIdlePause(), properties.getMaxIdlePause());
+        // whether the coming look follows a commit signal or a batch (true) or only the idle pause's end (false)
+        boolean prompted = true;
         while (running) {
             try {
-                if (relayBatch() == 0) {
-                    awaitCommit();
+                int relayed = relayBatch();
+                if (!prompted) {
+                    idle.afterUnpromptedLook(relayed > 0);
                 }
+                prompted = relayed > 0 || awaitCommit(idle.current());
             } catch (RuntimeException e) {
                 log.warn("Outbox batch failed, rows stay for the next attempt: {}", e.toString());
                 pause(properties.getFailurePause().toMillis());
+                prompted = true;
             }
         }
         log.info("Outbox relay stopped");
     }
 
-    private void awaitCommit() {
+    /** Whether a commit signal ended the wait. */
+    private boolean awaitCommit(Duration pause) {
         try {
-            commits.awaitCommit(properties.getIdlePause());
+            return commits.awaitCommit(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+            return true;
         }
     }
 
