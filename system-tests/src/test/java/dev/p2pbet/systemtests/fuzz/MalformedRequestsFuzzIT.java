@@ -123,8 +123,8 @@ class MalformedRequestsFuzzIT {
         log.info("Fuzz figures (seed {}):\n{}", seed, markdown);
         report.write(REPORT);
 
-        assertThat(tally.sent()).as("requests answered within the budget of " + budget + " (the answer times per "
-                + "target are in the report: the slowest part held the run up)").isEqualTo(requests);
+        assertThat(tally.sent()).as(() -> "requests answered within the budget of " + budget + " (the slowest "
+                + "part held the run up):" + StallReport.describe(tally, targets())).isEqualTo(requests);
         assertThat(tally.failures()).as("findings of seed " + seed + " (see " + REPORT.toAbsolutePath() + ")")
                 .isEmpty();
         assertThat(after.changedSince(before)).as("tables written by refused requests").isEmpty();
