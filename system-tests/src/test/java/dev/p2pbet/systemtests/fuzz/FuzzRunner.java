@@ -113,6 +113,10 @@ final class FuzzRunner {
                 vitals.describe(services));
     }
 
+    ServiceVitals vitals() {
+        return vitals;
+    }
+
     String describe(FuzzRequest request) {
         return request.describe(targets.get(request.target()).toString().replaceAll("/+$", ""));
     }

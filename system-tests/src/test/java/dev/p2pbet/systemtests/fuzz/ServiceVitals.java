@@ -21,11 +21,11 @@ final class ServiceVitals {
 
     String describe(Map<String, URI> services) {
         StringBuilder out = new StringBuilder();
-        services.forEach((service, base) -> out.append("\n  ").append(service).append(": ").append(of(base)));
+        services.forEach((service, base) -> out.append("\n  ").append(service).append(": ").append(describe(base)));
         return out.toString();
     }
 
-    private String of(URI base) {
+    String describe(URI base) {
         long began = System.nanoTime();
         String text;
         try {

@@ -8,6 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class StallReportTest {
@@ -37,16 +40,72 @@ class StallReportTest {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.start();
         try {
-            // the thread shows frames once it runs its loop
-            String threads = StallReport.dispatcherThreads();
-            for (int tries = 0; tries < 50 && !threads.contains("sun.net.httpserver"); tries++) {
+            // the thread shows its frames once it runs its loop
+            List<String> dispatcher = StallReport.testJvmThreads(StallReport.DISPATCHER);
+            for (int tries = 0; tries < 50 && dispatcher.isEmpty(); tries++) {
                 Thread.sleep(20);
-                threads = StallReport.dispatcherThreads();
+                dispatcher = StallReport.testJvmThreads(StallReport.DISPATCHER);
             }
 
-            assertThat(threads).startsWith("HTTP-Dispatcher").contains("sun.net.httpserver");
+            assertThat(dispatcher).singleElement().asString().startsWith("1 x HTTP-Dispatcher RUNNABLE: ")
+                    .contains("<- jdk.httpserver/sun.net.httpserver.ServerImpl$Dispatcher.run");
         } finally {
             server.stop(0);
+        }
+    }
+
+    @Test
+    void dumps_another_jvm_with_jcmd() throws InterruptedException {
+        CountDownLatch never = new CountDownLatch(1);
+        Thread waiting = Thread.ofVirtual().start(() -> waitInTheJcmdTest(never));
+        try {
+            // jcmd attaches from its own process: to this JVM as to any service's
+            List<String> groups = StallReport.serviceThreads(ProcessHandle.current().pid());
+
+            assertThat(groups).anySatisfy(group -> assertThat(group).startsWith("1 x virtual WAITING: ")
+                    .contains("<- dev.p2pbet.systemtests.fuzz.StallReportTest.waitInTheJcmdTest"));
+        } finally {
+            never.countDown();
+            waiting.join();
+        }
+    }
+
+    @Test
+    void groups_the_virtual_threads_by_where_they_wait() throws InterruptedException {
+        CountDownLatch never = new CountDownLatch(1);
+        List<Thread> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiting.add(Thread.ofVirtual().start(() -> waitInTheGroupTest(never)));
+        }
+        try {
+            Thread.sleep(100);
+
+            assertThat(StallReport.testJvmThreads(StallReport.TEST_JVM_REQUEST_THREADS)).anySatisfy(group -> assertThat(group)
+                    .startsWith("3 x virtual WAITING: ")
+                    .contains("<- dev.p2pbet.systemtests.fuzz.StallReportTest.waitInTheGroupTest"));
+        } finally {
+            never.countDown();
+            for (Thread thread : waiting) {
+                thread.join();
+            }
+        }
+    }
+
+    // each test's threads wait in their own method: the tests of this module run side by side
+
+    private static void waitInTheJcmdTest(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void waitInTheGroupTest(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

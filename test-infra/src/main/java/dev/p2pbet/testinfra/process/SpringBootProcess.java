@@ -161,6 +161,11 @@ public final class SpringBootProcess implements AutoCloseable {
         return name;
     }
 
+    /** The running JVM's process id (a new one after {@link #restart()}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }
