@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +93,7 @@ public final class EntryPoint implements AutoCloseable {
         }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 128);
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            ExecutorService executor = exchangeThreads();
             EntryPoint entryPoint = new EntryPoint(server, executor, routes, backends, allowedOrigin);
             server.setExecutor(executor);
             server.createContext("/", entryPoint::handle);
@@ -102,6 +103,21 @@ public final class EntryPoint implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("The API entry point cannot listen on localhost:" + port, e);
         }
+    }
+
+    /**
+     * One platform thread per exchange, not a virtual one (ADR 0003). The launcher runs from an executable jar, where
+     * virtual threads that load classes at the same moment can hold every carrier thread while they wait on the jar's
+     * lock (spring-boot#51463); and in the system tests the entry point shares its JVM, and so its carrier threads,
+     * with the tests' own clients. The OS preempts platform threads; a local entry point has few exchanges at a time.
+     */
+    private static ExecutorService exchangeThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "entry-point-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public URI url() {

@@ -22,9 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * At most {@code maxInFlight} requests of one service instance are worked on at once; one more waits up to
  * {@code maxWait} for a place and is otherwise answered at once with 503 problem+json {@code SERVICE_BUSY} and
- * {@code Retry-After}, nothing done. Virtual threads admit every request, so without this an overloaded service
- * queued them for its few database connections until the heap filled and each waited seconds for a 503 anyway
- * (issue 9); refusing at the door keeps the admitted requests fast and tells the others to come back.
+ * {@code Retry-After}, nothing done. Tomcat admits up to 200 requests at once (it admitted every one while requests
+ * ran on virtual threads, before ADR 0003), so without this an overloaded service queues them for its few database
+ * connections and each waits seconds for a 503 anyway (issue 9); refusing at the door keeps the admitted requests
+ * fast and tells the others to come back.
  * <p>
  * Not counted: the operations endpoints under {@code operationsPath} (a busy service must still answer its probes
  * and metrics) and the declared event-stream paths (server-sent events live for minutes and mostly idle; they would

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 50;
+    private static final ThreadFactory SENDERS = Thread.ofPlatform().name("webhook-sender-", 0).daemon().factory();
 
     private final WebhookDeliveries deliveries;
     private final WebhookSender sender;
@@ -44,7 +46,8 @@ class WebhookDispatcher {
             do {
                 Instant now = clock.instant();
                 due = deliveries.claimDue(now, now.plus(lease), BATCH);
-                try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                // platform threads: a first batch of virtual ones could stall on the jar's class loading (ADR 0003)
+                try (ExecutorService senders = Executors.newThreadPerTaskExecutor(SENDERS)) {
                     due.forEach(delivery -> senders.submit(() -> deliver(delivery)));
                 }
             } while (due.size() == BATCH);
