@@ -18,6 +18,15 @@ record FuzzRequest(long index, Endpoint endpoint, String target, String method, 
         return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
     }
 
+    /** The bytes of the request line and the headers as this request gives them (the client adds a few more). */
+    int headBytes() {
+        int bytes = method.length() + 1 + pathAndQuery.length() + " HTTP/1.1\r\n".length();
+        for (Map.Entry<String, String> header : headers) {
+            bytes += header.getKey().length() + 2 + header.getValue().length() + 2;
+        }
+        return bytes;
+    }
+
     String describe(String baseUrl) {
         StringBuilder out = new StringBuilder();
         out.append('#').append(index).append(" [").append(endpoint.label()).append(" via ").append(target).append("]\n")

@@ -36,6 +36,10 @@ final class FuzzRunner {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
     /** {@code -Dfuzz.strict=true}: the known deviations fail the run too. */
     private static final boolean STRICT = Boolean.getBoolean("fuzz.strict");
+    /** Tomcat's {@code maxHttpRequestHeaderSize} in the services (Spring Boot's default). */
+    private static final int TOMCAT_MAX_HEAD_BYTES = 8 * 1024;
+    /** Host, Content-Length, User-Agent and the like, which the JDK client adds. */
+    private static final int CLIENT_HEAD_BYTES = 256;
 
     private final Map<String, URI> targets;
     private final HttpClient client;
@@ -153,6 +157,10 @@ final class FuzzRunner {
             return judge(request, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     new String(response.body(), StandardCharsets.UTF_8));
         } catch (IOException e) {
+            if (!STRICT && isKnownServiceHeaderDeviation(request)) {
+                return new Answer(0, null, e.toString(), Outcome.KNOWN_DEVIATION, "a service's Tomcat refuses a head "
+                        + "over 8 KiB and closes with the rest unread: the reset may beat its 400 (gateways refuse first)");
+            }
             return new Answer(0, null, e.toString(), Outcome.TRANSPORT_ERROR, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -189,6 +197,18 @@ final class FuzzRunner {
     private static boolean isKnownEntryPointDeviation(FuzzRequest request, int status, String contentType) {
         return request.target().equals(FuzzRequest.ENTRY_POINT) && request.pathAndQuery().startsWith("//")
                 && (status == 400 || status == 404) && contentType != null && contentType.startsWith("text/html");
+    }
+
+    /**
+     * A service's own port (not the entry point) sent a request line and headers over Tomcat's 8 KiB: Tomcat answers
+     * 400 and closes the connection with the rest of the request unread, so the TCP stack may reset it before the
+     * client reads the 400 (the client then sees no answer at all). Seen once in 100,000 requests; replayed, the same
+     * request gets its 400 problem+json. Users never reach a service's port: the entry point and the deployed gateways
+     * refuse such heads themselves (431) after reading the whole request.
+     */
+    static boolean isKnownServiceHeaderDeviation(FuzzRequest request) {
+        return !request.target().equals(FuzzRequest.ENTRY_POINT)
+                && request.headBytes() + CLIENT_HEAD_BYTES > TOMCAT_MAX_HEAD_BYTES;
     }
 
     /** Why this 4xx is not a problem+json refusal, or null when it is one. */
