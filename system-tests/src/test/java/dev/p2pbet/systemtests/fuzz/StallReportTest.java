@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class StallReportTest {
@@ -59,6 +61,7 @@ class StallReportTest {
         CountDownLatch never = new CountDownLatch(1);
         Thread waiting = Thread.ofVirtual().start(() -> waitInTheJcmdTest(never));
         try {
+            awaitWaiting(List.of(waiting));
             // jcmd attaches from its own process: to this JVM as to any service's
             List<String> groups = StallReport.serviceThreads(ProcessHandle.current().pid());
 
@@ -78,7 +81,7 @@ class StallReportTest {
             waiting.add(Thread.ofVirtual().start(() -> waitInTheGroupTest(never)));
         }
         try {
-            Thread.sleep(100);
+            awaitWaiting(waiting);
 
             assertThat(StallReport.testJvmThreads(StallReport.TEST_JVM_REQUEST_THREADS)).anySatisfy(group -> assertThat(group)
                     .startsWith("3 x virtual WAITING: ")
@@ -88,6 +91,15 @@ class StallReportTest {
             for (Thread thread : waiting) {
                 thread.join();
             }
+        }
+    }
+
+    /** Until every thread waits on its latch (a dump taken before would show them starting). */
+    private static void awaitWaiting(List<Thread> threads) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (threads.stream().anyMatch(thread -> thread.getState() != Thread.State.WAITING)
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 
