@@ -4,7 +4,6 @@ import dev.p2pbet.localstack.entrypoint.PlatformRoutes;
 import dev.p2pbet.localstack.entrypoint.Route;
 import dev.p2pbet.testinfra.support.ShutdownHooks;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,35 +18,26 @@ final class LocalStack {
     private LocalStack() {
     }
 
-    /** {@code freePorts}: every port a free one (when 8080-8085 or the servers' ports are taken), same state directory. */
-    static void run(Path projectRoot, boolean freePorts) throws InterruptedException {
-        // This program stops everything itself, services before the servers they use.
+    /**
+     * {@code freePorts}: every port a free one (when 8080-8085 or the servers' ports are taken). Returns only when
+     * the JVM ends: Ctrl-C or SIGTERM runs the stack's shutdown hook, which it registers before it starts anything,
+     * so a stop while the platform is still starting leaves nothing behind either.
+     */
+    static void run(Path projectRoot, Path stateDir, boolean freePorts) throws InterruptedException {
+        // The stack stops the servers itself, services before the servers they use: JVM hooks run concurrently, so
+        // the servers' own hooks would stop Kafka under services still using it.
         System.setProperty(ShutdownHooks.DISABLED_PROPERTY, "true");
-        System.setProperty(PlatformStack.SELF_STOPPING_PROPERTY, "true");
-        CountDownLatch stopped = new CountDownLatch(1);
-        PlatformStack[] stack = new PlatformStack[1];
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            synchronized (stack) {
-                if (stack[0] != null) {
-                    stack[0].close();
-                }
-            }
-            stopped.countDown();
-        }));
         long began = System.nanoTime();
+        PlatformStack stack;
         try {
-            PlatformStack started = PlatformStack.start(freePorts
-                    ? new PlatformStack.Options(projectRoot, projectRoot.resolve(".local-stack"), true)
-                    : PlatformStack.Options.localDefaults(projectRoot));
-            synchronized (stack) {
-                stack[0] = started;
-            }
-            System.out.println(whereEverythingIs(started, projectRoot, (System.nanoTime() - began) / 1_000_000_000));
+            stack = PlatformStack.start(new PlatformStack.Options(projectRoot, stateDir, freePorts));
         } catch (RuntimeException e) {
             log.error("Local stack failed to start: {}", e.getMessage());
             System.exit(1);
+            return;
         }
-        stopped.await();
+        System.out.println(whereEverythingIs(stack, projectRoot, (System.nanoTime() - began) / 1_000_000_000));
+        Thread.currentThread().join();
     }
 
     static String whereEverythingIs(PlatformStack stack, Path projectRoot, long seconds) {

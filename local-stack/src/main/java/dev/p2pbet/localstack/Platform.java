@@ -28,6 +28,8 @@ public final class Platform {
                    ./platform topics replay-dlt TOPIC          put TOPIC.DLT's records back on TOPIC
                    (topics commands: --bootstrap-servers HOST:PORT for another cluster than the local stack's)""";
 
+    static final String STATE_DIR_PROPERTY = "p2pbet.local-stack.state-dir";
+
     private Platform() {
     }
 
@@ -35,7 +37,7 @@ public final class Platform {
         String command = args.length == 0 ? "run" : args[0];
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         switch (command) {
-            case "run" -> LocalStack.run(projectRoot(), rest.contains("--free-ports"));
+            case "run" -> LocalStack.run(projectRoot(), stateDir(), rest.contains("--free-ports"));
             case "demo" -> System.exit(Demo.runFromCommandLine(projectRoot(), stateDir(), rest, System.out));
             case "token" -> printToken(rest);
             case "topic" -> TopicReader.print(rest);
@@ -65,8 +67,11 @@ public final class Platform {
         return Path.of(System.getProperty("p2pbet.project-root", ".")).toAbsolutePath().normalize();
     }
 
+    /** {@code .local-stack/} in the project, or {@code p2pbet.local-stack.state-dir} (a test's own directory). */
     static Path stateDir() {
-        return projectRoot().resolve(".local-stack");
+        String stateDir = System.getProperty(STATE_DIR_PROPERTY);
+        return stateDir == null || stateDir.isBlank() ? projectRoot().resolve(".local-stack")
+                : Path.of(stateDir).toAbsolutePath().normalize();
     }
 
     /** The running stack's broker, else the fixed port of `./platform run`. */

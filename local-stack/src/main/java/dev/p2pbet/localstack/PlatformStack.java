@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,9 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
 
     /** The frontend origin the entry point answers CORS for; {@code P2PBET_FRONTEND_ORIGIN} overrides it. */
     public static final String DEFAULT_FRONTEND_ORIGIN = "http://localhost:3000";
+
+    /** How long a close from the shutdown hook waits for a start in progress to stop what it was starting. */
+    private static final Duration START_GIVE_UP_TIMEOUT = Duration.ofMinutes(2);
 
     static final int ENTRY_POINT_PORT = 8080;
     static final int KAFKA_PORT = 19092;
@@ -72,11 +76,6 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
             return new Options(projectRoot, stateDir, freePorts, settings);
         }
 
-        /** The fixed ports of `./platform run` (entry point 8080, services 8081-8085, ...), state in {@code .local-stack/}. */
-        public static Options localDefaults(Path projectRoot) {
-            return new Options(projectRoot, projectRoot.resolve(".local-stack"), false);
-        }
-
         /** Free ports everywhere, so a test never collides with a running `./platform run`. */
         public static Options forTests(Path projectRoot, Path stateDir) {
             return new Options(projectRoot, stateDir, true);
@@ -102,7 +101,9 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
     private EntryPoint entryPoint;
     private LocalSecrets secrets;
     private Thread shutdownHook;
-    private boolean closed;
+    private volatile boolean closed;
+    /** The thread in {@link #start} while it runs, else null. */
+    private volatile Thread startingThread;
 
     private PlatformStack(Options options) {
         this.options = options;
@@ -120,6 +121,7 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
     public static PlatformStack start(Options options, Map<String, Map<String, String>> extraEnvironment) {
         extraEnvironment.keySet().forEach(PlatformModule::named);
         PlatformStack stack = new PlatformStack(options);
+        stack.startingThread = Thread.currentThread();
         try {
             stack.startEverything(extraEnvironment);
             return stack;
@@ -127,6 +129,29 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
             log.error("The platform did not start: {}", e.getMessage());
             stack.close();
             throw e;
+        } finally {
+            stack.startEnded();
+        }
+    }
+
+    private synchronized void startEnded() {
+        startingThread = null;
+        notifyAll();
+    }
+
+    /**
+     * A close from another thread while the start goes on (the shutdown hook) waits for the start to give up: a
+     * server or service that was being started when the JVM halted would be left running, nobody's child.
+     */
+    private void awaitStartEnded() throws InterruptedException {
+        long deadline = System.nanoTime() + START_GIVE_UP_TIMEOUT.toNanos();
+        while (startingThread != null && startingThread != Thread.currentThread()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.warn("The start did not end within {}; stopping without it", START_GIVE_UP_TIMEOUT);
+                return;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
     }
 
@@ -139,8 +164,9 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + options.stateDir(), e);
         }
-        if (shutdownHook == null && !Boolean.getBoolean(SELF_STOPPING_PROPERTY)) {
-            // A test JVM that ends without close() must not leave six JVMs behind.
+        if (shutdownHook == null) {
+            // A JVM that ends without close() (a test JVM, `./platform run` on Ctrl-C or SIGTERM, even while it is
+            // still starting) must not leave six JVMs and the servers behind.
             shutdownHook = Thread.ofPlatform().name("platform-stack-stopper").unstarted(this::close);
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
@@ -160,8 +186,11 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
             env.putAll(extraEnvironment.getOrDefault(module.name(), Map.of()));
             environments.put(module.name(), Map.copyOf(env));
             log.info("Starting {} on port {}", module.name(), ports.get(module));
-            services.put(module.name(), remember(SpringBootProcess.start(module.name(), jarOf(module),
-                    ports.get(module), logPath(module.name()), env)));
+            SpringBootProcess service = remember(SpringBootProcess.start(module.name(), jarOf(module),
+                    ports.get(module), logPath(module.name()), env));
+            synchronized (this) {
+                services.put(module.name(), service); // close() may be reading it, from the shutdown hook
+            }
         }
         Map<String, URI> backends = new HashMap<>(serviceUrls);
         entryPoint = remember(EntryPoint.start(options.freePorts() ? 0 : ENTRY_POINT_PORT, PlatformRoutes.all(),
@@ -203,6 +232,9 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<SpringBootProcess> waiting = new ArrayList<>(services.values());
         while (!waiting.isEmpty()) {
+            if (closed) {
+                throw stopping();
+            }
             waiting.removeIf(service -> {
                 boolean ready = service.isReady();
                 if (ready) {
@@ -244,9 +276,6 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
         }
     }
 
-    /** System property set by `./platform run`, which stops the stack itself in its own shutdown hook. */
-    static final String SELF_STOPPING_PROPERTY = "p2pbet.local-stack.self-stopping";
-
     private int port(int fixed) {
         return options.freePorts() ? 0 : fixed;
     }
@@ -274,9 +303,25 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
         }
     }
 
-    private <T extends AutoCloseable> T remember(T resource) {
+    /**
+     * Keeps what was started for {@link #close()}; once the stack is closing (its shutdown hook runs while the start
+     * goes on in another thread) the newcomer is stopped at once and the start ends.
+     */
+    private synchronized <T extends AutoCloseable> T remember(T resource) {
+        if (closed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Could not stop cleanly: {}", e.toString());
+            }
+            throw stopping();
+        }
         started.push(resource);
         return resource;
+    }
+
+    private static IllegalStateException stopping() {
+        return new IllegalStateException("the platform is being stopped");
     }
 
     // ------------------------------------------------------------------------------------------- the public API
@@ -431,6 +476,18 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
             log.warn("Could not delete {}: {}", RunningStack.ENDPOINTS_FILE, e.toString());
         }
         services.values().forEach(SpringBootProcess::requestStop);
+        stopStarted();
+        try {
+            awaitStartEnded();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopStarted();
+        deleteJarCopies();
+        log.info("Platform stopped.");
+    }
+
+    private void stopStarted() {
         while (!started.isEmpty()) {
             try {
                 started.pop().close();
@@ -438,8 +495,6 @@ public final class PlatformStack implements AutoCloseable, StackEndpoints {
                 log.warn("Could not stop cleanly: {}", e.toString());
             }
         }
-        deleteJarCopies();
-        log.info("Platform stopped.");
     }
 
     private void deleteJarCopies() {
