@@ -239,9 +239,12 @@ final class LoadHarness {
         long race409 = run.raceAnswers(409);
         long raceOther = raceStats.total() - race202 - race409;
         table.add("accept race", "matches (exactly N)", "bets", sizes.raceOffers(), true, raceMatched, "-", Double.NaN,
-                String.format("N=%d; 202: %d, 409: %d, other: %d", sizes.raceOffers(), race202, race409, raceOther));
+                String.format("N=%d; 202: %d, 409: %d, other: %d; 503 SERVICE_BUSY answered %d times, each asked"
+                        + " again after its Retry-After", sizes.raceOffers(), race202, race409, raceOther,
+                        run.raceBusyAnswers()));
         table.add("accept race", "accept p99", "ms", Double.NaN, false, raceStats.p99(), "pgbench avg", latencyBaseline,
-                String.format("p50 %.0f, p95 %.0f, p99.9 %.0f ms", raceStats.p50(), raceStats.p95(), raceStats.p999()));
+                String.format("first ask -> final answer, waits after 503 included; p50 %.0f, p95 %.0f, p99.9 %.0f ms",
+                        raceStats.p50(), raceStats.p95(), raceStats.p999()));
         addCpu(table, cpu.between("accept race", raceBefore, raceAfter, raceStats.total()).withIdle(idle),
                 "accept request (202 or 409)", "accepts/s", Double.NaN, Double.NaN);
 

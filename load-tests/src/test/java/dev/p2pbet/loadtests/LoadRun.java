@@ -26,6 +26,8 @@ public final class LoadRun {
     volatile List<String> raceOffers = List.of();
     /** Answers of the accept race by HTTP status. */
     final Map<Integer, LongAdder> raceAnswers = new ConcurrentHashMap<>();
+    /** 503 SERVICE_BUSY answers of the accept race, each asked again after its Retry-After. */
+    private final LongAdder raceBusyAnswers = new LongAdder();
     /** Response times of the timed requests. */
     final Latencies latencies = new Latencies();
     /** The life-cycle creators' event streams, open while the life cycles run. */
@@ -92,5 +94,13 @@ public final class LoadRun {
     long raceAnswers(int status) {
         LongAdder adder = raceAnswers.get(status);
         return adder == null ? 0 : adder.sum();
+    }
+
+    void countRaceBusyAnswer() {
+        raceBusyAnswers.increment();
+    }
+
+    long raceBusyAnswers() {
+        return raceBusyAnswers.sum();
     }
 }
