@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -58,6 +60,24 @@ class BetStream {
         if (bet.status() == BetStatus.OPEN || changed.from() == BetStatus.OPEN) {
             lobbyWatchers.forEach(subscriber -> send(subscriber, "lobby", bet.betId(), view));
         }
+    }
+
+    /**
+     * Ends every open stream as the service stops. Graceful shutdown waits for the requests in flight, and a stream is
+     * one until it ends (a client that went away is noticed only at the next write), so the open streams held a
+     * stopping replica for the whole shutdown timeout. A client's EventSource reconnects, to a replica that is up.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endAllStreams() {
+        Stream.concat(byUser.values().stream().flatMap(Set::stream), lobbyWatchers.stream()).distinct().toList()
+                .forEach(subscriber -> {
+                    remove(subscriber);
+                    try {
+                        subscriber.emitter().complete();
+                    } catch (RuntimeException alreadyGone) {
+                        // The client went away first: nothing left to end.
+                    }
+                });
     }
 
     private void send(Subscriber subscriber, String name, String id, Object data) {
