@@ -1,6 +1,7 @@
 package dev.p2pbet.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,29 +67,22 @@ class LocalStackStopIT {
         throw new IllegalStateException("no local-stack-*-exec.jar in " + target + ": run the package phase first");
     }
 
-    private static void awaitLine(Process launcher, Path output, String line) throws Exception {
-        long deadline = System.nanoTime() + STARTING_TIMEOUT.toNanos();
-        while (!Files.readString(output, StandardCharsets.UTF_8).contains(line)) {
-            if (!launcher.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("no \"" + line + "\" from the launcher (alive: " + launcher.isAlive()
-                        + "); its output:\n" + Files.readString(output, StandardCharsets.UTF_8));
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitLine(Process launcher, Path output, String line) {
+        await().atMost(STARTING_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .failFast("the launcher ended", () -> !launcher.isAlive())
+                .untilAsserted(() -> assertThat(Files.readString(output, StandardCharsets.UTF_8))
+                        .as("the launcher's output").contains(line));
     }
 
     /** What is still alive after {@code patience}, described by its pid and command line. */
-    private static List<String> stillAlive(List<ProcessHandle> processes, Duration patience)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        List<ProcessHandle> alive = new ArrayList<>(processes);
-        while (true) {
-            alive.removeIf(process -> !process.isAlive());
-            if (alive.isEmpty() || System.nanoTime() > deadline) {
-                return alive.stream().map(process -> process.pid() + " "
-                        + process.info().commandLine().orElse("?")).toList();
-            }
-            Thread.sleep(200);
+    private static List<String> stillAlive(List<ProcessHandle> processes, Duration patience) {
+        try {
+            await().atMost(patience).pollInterval(Duration.ofMillis(200))
+                    .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+        } catch (ConditionTimeoutException stillRunning) {
+            // Described below.
         }
+        return processes.stream().filter(ProcessHandle::isAlive)
+                .map(process -> process.pid() + " " + process.info().commandLine().orElse("?")).toList();
     }
 }
