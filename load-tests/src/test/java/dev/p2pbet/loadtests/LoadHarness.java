@@ -382,11 +382,14 @@ final class LoadHarness {
         CpuAccounting.Snapshot relayAfter = cpu.snapshot();
         table.add("outbox relay", "rows relayed per second (bet-service)", "rows/s", 10_000, true,
                 relay.rowsPerSecond(), "ProducerPerformance rec/s", producer.recordsPerSecond(),
-                relay.rows() + " rows backlog");
+                "%d rows backlog, relayed from its first append to its last; the first row was appended %d ms after the backlog's commit (rows written with SQL wake no relay: its idle pause), %,.0f rows/s counted from the commit"
+                        .formatted(relay.rows(), relay.firstAppendMs(), relay.fromCommitPerSecond()));
         table.add("outbox relay", "commit -> broker append p99", "ms", Double.NaN, false, relay.lagMs().p99(),
                 "ProducerPerformance p99", producer.p99LatencyMs(), relay.lagMs().toString());
+        // not judged against the relay's target: the window also holds the probe's own inserts, its consumer and the
+        // trickle, so the ceiling it implies is below the rate the relay was measured at
         addCpu(table, cpu.between("outbox relay", relayBefore, relayAfter, relay.rows()).withIdle(idle),
-                "row written and relayed (the probe's inserts included)", "rows/s", 10_000, relay.rowsPerSecond());
+                "row written and relayed (the probe's inserts included)", "rows/s", Double.NaN, relay.rowsPerSecond());
 
         // ------------------------------------------------------------------ memory
         Map<String, Long> peakRss = ServiceMemory.peakRssKib(stack);

@@ -10,8 +10,11 @@ public class OutboxProperties {
     /** Run the relay in this process. */
     private boolean relayEnabled = true;
 
-    /** Rows claimed and sent per database transaction. */
-    private int batchSize = 500;
+    /**
+     * Rows claimed and sent per database transaction. A batch pays a claim, a flush to the broker and a commit whatever
+     * its size; with 2,000 instead of 500 a backlog of 20,000 rows spent about half as long in them.
+     */
+    private int batchSize = 2000;
 
     /** Key shards; a shard is relayed by one replica at a time, which keeps a key's order. */
     private int shards = 64;

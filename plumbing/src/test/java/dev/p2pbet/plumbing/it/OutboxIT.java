@@ -3,6 +3,7 @@ package dev.p2pbet.plumbing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pbet.plumbing.outbox.Outbox;
+import dev.p2pbet.plumbing.outbox.OutboxProperties;
 import dev.p2pbet.plumbing.testing.TopicProbe;
 import dev.p2pbet.schemas.bet.BetEvent;
 import dev.p2pbet.schemas.topics.Topics;
@@ -36,6 +37,9 @@ class OutboxIT {
 
     @Autowired
     Tracer tracer;
+
+    @Autowired
+    OutboxProperties relaySettings;
 
     private final TopicProbe probe = PlumbingIntegrationTest.Probe.topics();
 
@@ -76,9 +80,11 @@ class OutboxIT {
     void keeps_the_order_of_one_key_across_batches() {
         String betId = UUID.randomUUID().toString();
         List<String> appended = new ArrayList<>();
+        // three transactions of two thirds of a relay batch each: the relay's batches cut across them
+        int perTransaction = relaySettings.getBatchSize() * 2 / 3;
         for (int batch = 0; batch < 3; batch++) {
             transactions.executeWithoutResult(tx -> {
-                for (int i = 0; i < 400; i++) {
+                for (int i = 0; i < perTransaction; i++) {
                     BetEvent event = SampleEvents.betOpened(betId);
                     appended.add(event.getEventId().toString());
                     outbox.append(Topics.BET_EVENTS, betId, event);
