@@ -16,6 +16,7 @@ public final class AvroSerdeSettings {
     public static final String USE_ID = "apicurio.registry.use-id";
     public static final String HEADERS_ENABLED = "apicurio.registry.headers.enabled";
     public static final String SPECIFIC_READER = "apicurio.registry.use-specific-avro-reader";
+    public static final String DATUM_PROVIDER = "apicurio.registry.avro-datum-provider";
 
     private AvroSerdeSettings() {
     }
@@ -29,6 +30,7 @@ public final class AvroSerdeSettings {
     public static Map<String, Object> deserializer(String registryUrl) {
         Map<String, Object> settings = common(registryUrl);
         settings.put(SPECIFIC_READER, true);
+        settings.put(DATUM_PROVIDER, ReusedAvroDatumReaders.class.getName());
         return settings;
     }
 
