@@ -66,6 +66,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int claimSendAndDelete() {
+        // The claim runs thousands of times while the outbox is empty or nearly so; a plan cached then (the driver
+        // prepares it on the server) scanned and sorted the whole table, so a backlog cost O(backlog) per batch and
+        // took the advisory lock of every shard in it. Planned for each look, the claim walks the primary key and
+        // stops at the batch size.
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         List<OutboxRow> rows = jdbc.sql("""
                         SELECT id, topic, record_key, payload, headers FROM outbox_record
                         WHERE pg_try_advisory_xact_lock(?, shard)
