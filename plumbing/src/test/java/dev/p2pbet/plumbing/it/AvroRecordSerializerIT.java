@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.p2pbet.plumbing.kafka.AvroRecordSerializer;
 import dev.p2pbet.plumbing.kafka.AvroSerdeSettings;
 import dev.p2pbet.plumbing.kafka.PlumbingKafkaProperties;
+import dev.p2pbet.plumbing.testing.SampleEvents;
 import dev.p2pbet.plumbing.testing.TopicProbe;
 import dev.p2pbet.schemas.bet.BetEvent;
-import dev.p2pbet.schemas.game.GameCancelled;
 import dev.p2pbet.schemas.game.GameEvent;
 import dev.p2pbet.schemas.topics.Topics;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,7 @@ class AvroRecordSerializerIT {
                     false);
             for (int i = 0; i < 3; i++) {
                 BetEvent bet = SampleEvents.betOpened(UUID.randomUUID().toString());
-                GameEvent game = gameCancelled(UUID.randomUUID().toString());
+                GameEvent game = SampleEvents.gameCancelled(UUID.randomUUID().toString());
 
                 assertThat(serializer.serialize(Topics.BET_EVENTS, bet))
                         .isEqualTo(apicurio.serialize(Topics.BET_EVENTS, bet));
@@ -49,21 +47,12 @@ class AvroRecordSerializerIT {
 
     @Test
     void a_record_encoded_after_the_first_of_its_type_reads_back_through_the_registry() {
-        serializer.serialize(Topics.GAME_EVENTS, gameCancelled(UUID.randomUUID().toString()));
-        GameEvent later = gameCancelled(UUID.randomUUID().toString());
+        serializer.serialize(Topics.GAME_EVENTS, SampleEvents.gameCancelled(UUID.randomUUID().toString()));
+        GameEvent later = SampleEvents.gameCancelled(UUID.randomUUID().toString());
 
         byte[] bytes = serializer.serialize(Topics.GAME_EVENTS, later);
 
         assertThat(TopicProbe.isConfluentFramed(bytes)).isTrue();
         assertThat(probe.<GameEvent>decode(Topics.GAME_EVENTS, bytes)).isEqualTo(later);
-    }
-
-    private static GameEvent gameCancelled(String gameId) {
-        return GameEvent.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setGameId(gameId)
-                .setPayload(GameCancelled.newBuilder().setGameId(gameId).setReason("stadium closed").build())
-                .build();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2pbet.plumbing.outbox.Outbox;
 import dev.p2pbet.plumbing.testing.PoisonRecords;
+import dev.p2pbet.plumbing.testing.SampleEvents;
 import dev.p2pbet.plumbing.testing.TopicProbe;
 import dev.p2pbet.schemas.topics.Topics;
 import dev.p2pbet.testinfra.RealInfrastructure;

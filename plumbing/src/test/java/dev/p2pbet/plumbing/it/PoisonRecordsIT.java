@@ -7,6 +7,7 @@ import dev.p2pbet.plumbing.kafka.DeadLetterReason;
 import dev.p2pbet.plumbing.ops.DltReplayer;
 import dev.p2pbet.plumbing.testing.PoisonFigures;
 import dev.p2pbet.plumbing.testing.PoisonRecords;
+import dev.p2pbet.plumbing.testing.SampleEvents;
 import dev.p2pbet.schemas.game.GameEvent;
 import dev.p2pbet.schemas.game.GameStarted;
 import dev.p2pbet.schemas.topics.Topics;

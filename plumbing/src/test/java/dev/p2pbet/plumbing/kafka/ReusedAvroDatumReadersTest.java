@@ -2,13 +2,10 @@ package dev.p2pbet.plumbing.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2pbet.schemas.game.GameCancelled;
+import dev.p2pbet.plumbing.testing.SampleEvents;
 import dev.p2pbet.schemas.game.GameEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
@@ -38,8 +35,8 @@ class ReusedAvroDatumReadersTest {
 
     @Test
     void a_reused_reader_reads_every_record_it_is_given() throws IOException {
-        GameEvent first = gameCancelled("first");
-        GameEvent second = gameCancelled("second");
+        GameEvent first = SampleEvents.gameCancelled("first");
+        GameEvent second = SampleEvents.gameCancelled("second");
         DatumReader<Object> reader = readers.createDatumReader(GameEvent.getClassSchema());
 
         assertThat(reader.read(null, DecoderFactory.get().binaryDecoder(encode(first), null))).isEqualTo(first);
@@ -58,14 +55,5 @@ class ReusedAvroDatumReadersTest {
         new SpecificDatumWriter<>(GameEvent.class).write(event, encoder);
         encoder.flush();
         return out.toByteArray();
-    }
-
-    private static GameEvent gameCancelled(String gameId) {
-        return GameEvent.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setGameId(gameId)
-                .setPayload(GameCancelled.newBuilder().setGameId(gameId).setReason("stadium closed").build())
-                .build();
     }
 }

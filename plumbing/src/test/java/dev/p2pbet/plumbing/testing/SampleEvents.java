@@ -1,19 +1,21 @@
-package dev.p2pbet.plumbing.it;
+package dev.p2pbet.plumbing.testing;
 
 import dev.p2pbet.schemas.bet.BetEvent;
 import dev.p2pbet.schemas.bet.BetOpened;
 import dev.p2pbet.schemas.common.Money;
+import dev.p2pbet.schemas.game.GameCancelled;
+import dev.p2pbet.schemas.game.GameEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Events for the plumbing's tests: the plumbing is generic, any schema of the catalogue will do. */
-final class SampleEvents {
+public final class SampleEvents {
 
     private SampleEvents() {
     }
 
-    static BetEvent betOpened(String betId) {
+    public static BetEvent betOpened(String betId) {
         BetOpened opened = BetOpened.newBuilder()
                 .setBetId(betId)
                 .setEscrowTransferId(betId + ":escrow-creator")
@@ -24,6 +26,15 @@ final class SampleEvents {
                 .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setBetId(betId)
                 .setPayload(opened)
+                .build();
+    }
+
+    public static GameEvent gameCancelled(String gameId) {
+        return GameEvent.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setGameId(gameId)
+                .setPayload(GameCancelled.newBuilder().setGameId(gameId).setReason("stadium closed").build())
                 .build();
     }
 }
