@@ -59,6 +59,16 @@ public class PlumbingTestApplication {
         }
     }
 
+    /** Work in a transaction, as the services' application classes do it ({@code @Transactional}, no qualifier). */
+    @Component
+    public static class TransactionalWork {
+
+        @org.springframework.transaction.annotation.Transactional
+        public boolean inTransaction() {
+            return org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
+        }
+    }
+
     @RestController
     public static class ProbeController {
 
