@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * How big a run is. {@code smoke} only proves the harness works (seconds, counts checked, no timing targets);
- * {@code full} is issue 9's figures; {@code medium} sits between, for a shared machine.
+ * {@code full} is issue 9's figures; {@code medium} sits between, for a shared machine; {@code large} is medium with
+ * five times the matched bets, made at about the rate two cores carry, to see how the settlement scales.
  *
- * @param name            smoke, medium or full
+ * @param name            smoke, medium, large or full
  * @param offerRate       offers per second of the constant-arrival-rate scenario
  * @param offerDuration   how long offers arrive at that rate
  * @param creators        users who make offers (each funded for every stake it may escrow)
@@ -32,9 +33,11 @@ public record Sizes(String name, int offerRate, Duration offerDuration, int crea
                     2_000, 5, Duration.ofSeconds(2));
             case "medium" -> new Sizes("medium", 100, Duration.ofSeconds(20), 20, 200, 8, 1_000, 25, 20_000,
                     Duration.ofSeconds(10), 100_000, 10, Duration.ofSeconds(60));
+            case "large" -> new Sizes("large", 100, Duration.ofSeconds(20), 20, 200, 8, 5_000, 15, 20_000,
+                    Duration.ofSeconds(10), 100_000, 10, Duration.ofSeconds(60));
             case "full" -> new Sizes("full", 2_000, Duration.ofSeconds(60), 200, 10_000, 8, 100_000, 500, 100_000,
                     Duration.ofSeconds(30), 1_000_000, 10, Duration.ofSeconds(120));
-            default -> throw new IllegalArgumentException("load-tests.size is smoke, medium or full, not " + name);
+            default -> throw new IllegalArgumentException("load-tests.size is smoke, medium, large or full, not " + name);
         };
     }
 
