@@ -25,10 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  *   <li>The command is stored as a {@code requested} ledger row (with the inbox entry of its event id) before the
  *       provider hears of it; a redelivered command finds its row and does nothing.</li>
- *   <li>Before every provider call the row's {@code attempts} is incremented and committed. A requested row with
- *       attempts above zero may be known to the provider (the call's answer was lost, or we crashed before
- *       committing it), so it is first looked up by its idempotency key; only a transfer the provider does not
- *       know is sent (again, under the same key). There is no balance read before sending: the provider holds
+ *   <li>Before every provider call the row's {@code attempts} is incremented and committed; a new command's row is
+ *       stored with its first call already counted, so the command's own transaction is that commit and the call
+ *       follows it without another read or write. A requested row with attempts above zero may be known to the
+ *       provider (the call's answer was lost, or we crashed before committing it), so it is first looked up by its
+ *       idempotency key; only a transfer the provider does not know is sent (again, under the same key). There is no balance read before sending: the provider holds
  *       the amount atomically and answers a shortfall with 409 {@code insufficient_funds}, storing nothing, which
  *       fails the transfer as INSUFFICIENT_FUNDS; a read first would only cost a round trip per transfer.</li>
  *   <li>The provider's answer, a webhook or the reconciler's poll settles the row with a guarded update
@@ -67,20 +68,30 @@ public class TransferService {
 
     /** Handles one command delivery: records it, then drives the transfer as far as the provider lets it. */
     public void command(String eventId, TransferOrder order) {
-        Boolean drive = transaction.execute(status -> record(eventId, order));
-        if (Boolean.TRUE.equals(drive)) {
+        Recorded recorded = transaction.execute(status -> record(eventId, order));
+        if (recorded.firstCall() != null) {
+            callProvider(recorded.firstCall(), () -> send(recorded.firstCall()));
+        } else if (recorded.driveAgain()) {
             drive(order.transferId(), false);
         }
     }
 
-    private boolean record(String eventId, TransferOrder order) {
+    /**
+     * What a command delivery left to do once recorded: nothing, its first provider call (stored and counted), or
+     * another turn of a transfer commanded again.
+     */
+    private record Recorded(Transfer firstCall, boolean driveAgain) {
+        static final Recorded NOTHING = new Recorded(null, false);
+    }
+
+    private Recorded record(String eventId, TransferOrder order) {
         if (!inbox.firstDelivery(CONSUMER, eventId)) {
             log.info("Command {} for {} was delivered before; nothing to do", eventId, order.transferId());
-            return false;
+            return Recorded.NOTHING;
         }
         Optional<Transfer> existing = ledger.find(order.transferId());
         if (existing.isPresent()) {
-            return commandedAgain(existing.get());
+            return new Recorded(null, commandedAgain(existing.get()));
         }
         Optional<String> address = order.type().involvesUserWallet()
                 ? wallets.addressOf(order.userId()) : Optional.of("");
@@ -91,14 +102,15 @@ public class TransferService {
                 outcomes.failed(refused);
                 published(refused, false);
             }
-            return false;
+            return Recorded.NOTHING;
         }
-        boolean requested = ledger.insert(Transfer.requested(order, order.type().route(address.get())));
-        if (requested) {
-            // in the command's trace: the line that ties a transfer to the bet whose trace it continues
-            log.info("Transfer {} requested: {} {}", order.transferId(), order.type(), order.amount());
+        Transfer firstCall = Transfer.requested(order, order.type().route(address.get())).attempted();
+        if (!ledger.insert(firstCall)) {
+            return Recorded.NOTHING;
         }
-        return requested;
+        // in the command's trace: the line that ties a transfer to the bet whose trace it continues
+        log.info("Transfer {} requested: {} {}", order.transferId(), order.type(), order.amount());
+        return new Recorded(firstCall, false);
     }
 
     private boolean commandedAgain(Transfer transfer) {
@@ -126,7 +138,7 @@ public class TransferService {
             return;
         }
         Transfer transfer = found.get();
-        try {
+        callProvider(transfer, () -> {
             if (transfer.mayBeKnownToProvider()) {
                 Optional<ProviderTransfer> known = provider.transferByIdempotencyKey(transfer.transferId());
                 if (known.isPresent()) {
@@ -139,13 +151,25 @@ public class TransferService {
                     return;
                 }
             }
-            if (!Boolean.TRUE.equals(transaction.execute(status -> ledger.recordAttempt(transferId)))) {
-                return;
+            if (Boolean.TRUE.equals(transaction.execute(status -> ledger.recordAttempt(transferId)))) {
+                send(transfer);
             }
-            ProviderTransfer submitted = provider.submit(transfer.transferId(), transfer.from(), transfer.to(),
-                    transfer.amount().amountMinor(), transfer.amount().currency(), transfer.transferId());
-            crashPoint.afterProviderCall(transferId);
-            apply(transfer, submitted);
+        });
+    }
+
+    /** Sends a requested transfer whose call is counted (committed) and applies the provider's answer. */
+    private void send(Transfer transfer) {
+        ProviderTransfer submitted = provider.submit(transfer.transferId(), transfer.from(), transfer.to(),
+                transfer.amount().amountMinor(), transfer.amount().currency(), transfer.transferId());
+        crashPoint.afterProviderCall(transfer.transferId());
+        apply(transfer, submitted);
+    }
+
+    /** Runs provider calls for one transfer: a refusal fails it, an outage leaves it to the reconciler. */
+    private void callProvider(Transfer transfer, Runnable calls) {
+        String transferId = transfer.transferId();
+        try {
+            calls.run();
         } catch (ProviderRefusedException e) {
             if (e.status() == 401 || e.status() == 403) {
                 log.error("Transfer {} stays requested: the provider refuses our API key ({})", transferId,

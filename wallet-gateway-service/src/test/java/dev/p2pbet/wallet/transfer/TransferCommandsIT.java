@@ -154,6 +154,18 @@ class TransferCommandsIT {
     }
 
     @Test
+    void a_new_transfer_is_stored_with_its_first_provider_call_counted_and_sent_once() {
+        String alice = aUserWith(10_000, wallets);
+        String betId = aBetId();
+
+        commands.send(TransferCommands.escrowIn(betId, alice, 200));
+
+        String transferId = TransferIds.escrowCreator(betId);
+        events.awaitConfirmed(transferId, WAIT);
+        assertThat(attempts(transferId)).as("one call, counted in the command's own transaction").isEqualTo(1);
+    }
+
+    @Test
     void the_transfer_command_consumers_fetch_at_most_50_records_a_poll() {
         var containers = listeners.getListenerContainers().stream()
                 .filter(c -> Arrays.asList(c.getContainerProperties().getTopics())
@@ -234,6 +246,11 @@ class TransferCommandsIT {
     private long providerCalls(String operation) {
         return meters.find("betting.provider.request.duration").tag("operation", operation).timers().stream()
                 .mapToLong(Timer::count).sum();
+    }
+
+    private int attempts(String transferId) {
+        return jdbc.sql("SELECT attempts FROM wallet_transactions WHERE transfer_id = ?").param(transferId)
+                .query(Integer.class).single();
     }
 
     private String status(String transferId) {

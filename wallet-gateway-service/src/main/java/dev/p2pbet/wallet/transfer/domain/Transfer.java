@@ -51,6 +51,15 @@ public record Transfer(
                 order.gasQuote(), TransferStatus.REQUESTED.fail(), null, null, failure, 0);
     }
 
+    /** The same requested transfer with one more provider call counted: the call about to be made. */
+    public Transfer attempted() {
+        if (status != TransferStatus.REQUESTED) {
+            throw new IllegalTransferTransitionException(status, TransferStatus.REQUESTED);
+        }
+        return new Transfer(transferId, type, betId, userId, from, to, amount, gasQuote, status, providerTransferId,
+                gasUsed, failure, attempts + 1);
+    }
+
     public Transfer submitted(String providerId) {
         return new Transfer(transferId, type, betId, userId, from, to, amount, gasQuote, status.submit(),
                 Objects.requireNonNull(providerId, "providerId"), null, null, attempts);

@@ -47,9 +47,9 @@ public class TransferLedger {
         return jdbc.sql("""
                 INSERT INTO wallet_transactions (transfer_id, type, bet_id, user_id, from_account, to_account,
                     amount_minor, currency, gas_quote_minor, status, failure_reason, failure_message, failure_retryable,
-                    settled_at, trace_headers)
+                    settled_at, trace_headers, attempts)
                 VALUES (:id, :type, :bet, :user, :from, :to, :amount, :currency, :quote, :status, :reason, :message,
-                    :retryable, CASE WHEN :status IN ('confirmed', 'failed') THEN now() END, :trace)
+                    :retryable, CASE WHEN :status IN ('confirmed', 'failed') THEN now() END, :trace, :attempts)
                 ON CONFLICT (transfer_id) DO NOTHING""")
                 .param("id", transfer.transferId())
                 .param("type", transfer.type().code())
@@ -65,6 +65,7 @@ public class TransferLedger {
                 .param("message", failure == null ? null : failure.message())
                 .param("retryable", failure == null ? null : failure.retryable())
                 .param("trace", TraceHeaders.encode(trace.current()))
+                .param("attempts", transfer.attempts())
                 .update() == 1;
     }
 

@@ -34,6 +34,21 @@ class TransferTest {
     }
 
     @Test
+    void a_counted_provider_call_means_the_provider_may_know_the_transfer() {
+        Transfer attempted = anEscrowIn().attempted();
+
+        assertThat(attempted.attempts()).isEqualTo(1);
+        assertThat(attempted.status()).isEqualTo(TransferStatus.REQUESTED);
+        assertThat(attempted.mayBeKnownToProvider()).isTrue();
+    }
+
+    @Test
+    void only_a_requested_transfer_counts_a_provider_call() {
+        assertThatThrownBy(() -> anEscrowIn().submitted("p-1").attempted())
+                .isInstanceOf(IllegalTransferTransitionException.class);
+    }
+
+    @Test
     void a_requested_transfer_is_submitted_then_confirmed_with_its_gas() {
         Transfer confirmed = anEscrowIn().submitted("p-1").confirmed("p-1", Money.of(27, "USD"));
 
