@@ -40,7 +40,7 @@ public final class EntryPoint implements AutoCloseable {
     static final int MAX_BODY_BYTES = 1024 * 1024;
     /** How much of a refused request's body is read and dropped before the answer (see drainRequestBody). */
     static final long DRAIN_LIMIT_BYTES = 8L * MAX_BODY_BYTES;
-    /** Below the services' Tomcat limit (8 KiB with the request line), leaving room for what the proxy adds. */
+    /** Request line and headers: below the services' Tomcat limit (8 KiB), leaving room for what the proxy adds. */
     static final int MAX_HEADER_BYTES = 7 * 1024;
     /**
      * How long a service may take to start its answer: one that hangs gets its client a 504 instead of a request
@@ -168,6 +168,12 @@ public final class EntryPoint implements AutoCloseable {
         }
     }
 
+    /** The request line as the client sent it: method, path and query, protocol. */
+    private static int requestLineBytes(HttpExchange exchange) {
+        return exchange.getRequestMethod().length() + 1 + exchange.getRequestURI().toString().length()
+                + " HTTP/1.1\r\n".length();
+    }
+
     private static int headerBytes(HttpExchange exchange) {
         return exchange.getRequestHeaders().entrySet().stream()
                 .mapToInt(header -> header.getValue().stream().mapToInt(value -> header.getKey().length() + 4
@@ -192,10 +198,17 @@ public final class EntryPoint implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, Route route) throws IOException {
-        if (headerBytes(exchange) > MAX_HEADER_BYTES) {
-            // the services' Tomcat refuses these and closes the connection, which the proxy would see as a 502
+        // the services' Tomcat refuses a head over 8 KiB and closes the connection with the rest unread, which the
+        // proxy may see as a reset (a 502) instead of Tomcat's 400: such heads are refused here
+        int requestLine = requestLineBytes(exchange);
+        if (requestLine > MAX_HEADER_BYTES) {
+            problem(exchange, 414, "URI Too Long", "URI_TOO_LONG",
+                    "A request's path and query are at most " + MAX_HEADER_BYTES / 1024 + " KiB.");
+            return;
+        }
+        if (requestLine + headerBytes(exchange) > MAX_HEADER_BYTES) {
             problem(exchange, 431, "Request Header Fields Too Large", "HEADERS_TOO_LARGE",
-                    "The request headers are at most " + MAX_HEADER_BYTES / 1024 + " KiB.");
+                    "The request line and headers are at most " + MAX_HEADER_BYTES / 1024 + " KiB.");
             return;
         }
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);

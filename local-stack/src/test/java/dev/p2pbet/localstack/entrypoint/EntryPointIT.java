@@ -208,6 +208,29 @@ class EntryPointIT {
         assertThat(received).isEmpty();
     }
 
+    @Test
+    void refuses_a_path_and_query_over_the_services_head_limit_with_a_problem_414_without_forwarding() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/bets?gameId=" + "x".repeat(46_000)))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<bet><stakeMinor>1000</stakeMinor></bet>")));
+
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"reason\":\"URI_TOO_LONG\"");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void counts_the_request_line_with_the_headers_against_the_services_head_limit() throws Exception {
+        int half = EntryPoint.MAX_HEADER_BYTES / 2;
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/bets?gameId=" + "x".repeat(half)))
+                .header("X-Note", "y".repeat(half)));
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.body()).contains("\"reason\":\"HEADERS_TOO_LARGE\"");
+        assertThat(received).isEmpty();
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     /** A service stand-in: records the request; answers 202 + Location to a POST, an event stream on /stream. */
