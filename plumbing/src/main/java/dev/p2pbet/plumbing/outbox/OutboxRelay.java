@@ -23,10 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction: claim up to {@code batchSize} rows (skipping rows and key shards another replica
  * holds), send them in id order, wait for every acknowledgement, delete them, commit. A crash
  * before the commit leaves the rows in place and they are sent again: consumers deduplicate by
- * event id (inbox). No Kafka transaction per record (about 130 per second on our machines). When the outbox
- * is empty the relay waits for the next commit of this process that appended to it ({@link OutboxCommitSignal}), or
- * at most the idle pause, which finds rows that other writers committed and grows while it finds none
- * ({@link IdlePause}).
+ * event id (inbox). No Kafka transaction per record (about 130 per second on our machines). After a batch smaller
+ * than the batch size the relay waits for the next commit of this process that appended to the outbox
+ * ({@link OutboxCommitSignal}), or at most the idle pause, which finds rows that other writers committed and grows
+ * while it finds none ({@link RelayPacing}, {@link IdlePause}).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -114,16 +114,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         log.info("Outbox relay started (batch {}, {} key shards)", properties.getBatchSize(), properties.getShards());
-        IdlePause idle = new IdlePause(properties.getIdlePause(), properties.getMaxIdlePause());
-        // whether the coming look follows a commit signal or a batch (true) or only the idle pause's end (false)
+        RelayPacing pacing = new RelayPacing(new IdlePause(properties.getIdlePause(), properties.getMaxIdlePause()),
+                properties.getBatchSize());
+        // whether the coming look follows a commit signal or a full batch (true) or only the idle pause's end (false)
         boolean prompted = true;
         while (running) {
             try {
-                int relayed = relayBatch();
-                if (!prompted) {
-                    idle.afterUnpromptedLook(relayed > 0);
-                }
-                prompted = relayed > 0 || awaitCommit(idle.current());
+                Duration wait = pacing.afterLook(relayBatch(), prompted);
+                prompted = wait.isZero() || awaitCommit(wait);
             } catch (RuntimeException e) {
                 log.warn("Outbox batch failed, rows stay for the next attempt: {}", e.toString());
                 pause(properties.getFailurePause().toMillis());
