@@ -29,9 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       stored with its first call already counted, so the command's own transaction is that commit and the call
  *       follows it without another read or write. A requested row with attempts above zero may be known to the
  *       provider (the call's answer was lost, or we crashed before committing it), so it is first looked up by its
- *       idempotency key; only a transfer the provider does not know is sent (again, under the same key). There is no balance read before sending: the provider holds
- *       the amount atomically and answers a shortfall with 409 {@code insufficient_funds}, storing nothing, which
- *       fails the transfer as INSUFFICIENT_FUNDS; a read first would only cost a round trip per transfer.</li>
+ *       idempotency key; only a transfer the provider does not know is sent (again, under the same key). There is
+ *       no balance read before sending: the provider holds the amount atomically and answers a shortfall with 409
+ *       {@code insufficient_funds}, storing nothing, which fails the transfer as INSUFFICIENT_FUNDS; a read first
+ *       would only cost a round trip per transfer.</li>
  *   <li>The provider's answer, a webhook or the reconciler's poll settles the row with a guarded update
  *       ({@link TransferLedger#markConfirmed}, {@link TransferLedger#markFailed}); the one that wins appends the
  *       outcome to the outbox in the same transaction, so each transfer_id gets exactly one outcome.</li>
