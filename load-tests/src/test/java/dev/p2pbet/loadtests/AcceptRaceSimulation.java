@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The accept race: every open offer gets {@code acceptorsPerOffer} accepts injected at the same instant, by different
- * users; exactly one per offer may win (202), the others must get 409. Offers are raced in waves every 100 ms.
+ * users; exactly one per offer may win (202), the others must get 409. Offers are raced in waves
+ * ({@link Sizes#raceWavePause()}).
  *
  * <p>The waves ask for more accepts a second than two cores answer, so bet-service refuses some with 503
  * {@code SERVICE_BUSY} and {@code Retry-After}, nothing done. An acceptor does what a client of the API does with
@@ -31,7 +32,6 @@ import java.util.Map;
 public class AcceptRaceSimulation extends Simulation {
 
     static final String REQUEST = "POST /api/bets/{id}/accept";
-    static final int OFFERS_PER_WAVE = 25;
     /** Enough for the backlog of a full-size race to drain at a few hundred accepts a second. */
     static final int MAX_ATTEMPTS = 600;
 
@@ -75,10 +75,11 @@ public class AcceptRaceSimulation extends Simulation {
                             202, 409);
                 });
         List<OpenInjectionStep> waves = new ArrayList<>();
-        for (int offer = 0; offer < run.raceOffers.size(); offer += OFFERS_PER_WAVE) {
-            int inWave = Math.min(OFFERS_PER_WAVE, run.raceOffers.size() - offer);
+        int perWave = run.sizes.raceOffersPerWave();
+        for (int offer = 0; offer < run.raceOffers.size(); offer += perWave) {
+            int inWave = Math.min(perWave, run.raceOffers.size() - offer);
             waves.add(atOnceUsers(inWave * acceptors));
-            waves.add(nothingFor(Duration.ofMillis(100)));
+            waves.add(nothingFor(run.sizes.raceWavePause()));
         }
         setUp(race.injectOpen(waves)).protocols(run.httpProtocol());
     }

@@ -231,7 +231,7 @@ final class LoadHarness {
         CpuAccounting.Snapshot raceBefore = cpu.snapshot();
         gatling.run(AcceptRaceSimulation.class);
         GatlingRunner.RequestStats raceStats = run.latencies.stats(AcceptRaceSimulation.REQUEST, 0);
-        Waits.until("every race acceptance to end (no bet matching)", Duration.ofMinutes(5), () -> bet.count(
+        Waits.until("every race acceptance to end (no bet matching)", sizes.patience(sizes.raceOffers()), () -> bet.count(
                 "SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matching'", run.raceGame) == 0);
         CpuAccounting.Snapshot raceAfter = cpu.snapshot();
         long raceMatched = bet.count("SELECT count(*) FROM bets WHERE game_id = ? AND status = 'matched'", run.raceGame);
