@@ -3,10 +3,11 @@ package dev.p2pbet.bet.game.persistence;
 import dev.p2pbet.bet.game.domain.Game;
 import dev.p2pbet.bet.game.domain.GameStatus;
 import dev.p2pbet.bet.game.domain.RosterPlayer;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,16 +71,21 @@ public class GameRepository {
         return find(gameId, "");
     }
 
+    // The roster comes in the same statement: an offer, an acceptance and an escrow outcome each load their game,
+    // and a second round trip for the players cost each of them a statement. The lock applies to the games row only.
     private Optional<Game> find(String gameId, String lock) {
-        Optional<Game> game = jdbc.sql("SELECT game_id, status, home_team, away_team, starts_at FROM games WHERE game_id = ?"
-                        + lock)
+        return jdbc.sql("""
+                        SELECT game_id, status, home_team, away_team, starts_at,
+                            ARRAY(SELECT player_id FROM game_players p WHERE p.game_id = g.game_id) AS player_ids
+                        FROM games g WHERE game_id = ?""" + lock)
                 .param(gameId)
                 .query((rs, row) -> new Game(rs.getString("game_id"), GameStatus.fromCode(rs.getString("status")),
                         rs.getString("home_team"), rs.getString("away_team"),
-                        rs.getTimestamp("starts_at").toInstant(), Set.of()))
+                        rs.getTimestamp("starts_at").toInstant(), playerIds(rs.getArray("player_ids"))))
                 .optional();
-        return game.map(found -> new Game(found.gameId(), found.status(), found.homeTeam(), found.awayTeam(),
-                found.startsAt(), new HashSet<>(jdbc.sql("SELECT player_id FROM game_players WHERE game_id = ?")
-                        .param(gameId).query(String.class).list())));
+    }
+
+    private static Set<String> playerIds(Array players) throws SQLException {
+        return Set.of((String[]) players.getArray());
     }
 }
