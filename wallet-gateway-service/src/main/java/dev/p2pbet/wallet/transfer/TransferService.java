@@ -90,28 +90,32 @@ public class TransferService {
             log.info("Command {} for {} was delivered before; nothing to do", eventId, order.transferId());
             return Recorded.NOTHING;
         }
-        Optional<Transfer> existing = ledger.find(order.transferId());
-        if (existing.isPresent()) {
-            return new Recorded(null, commandedAgain(existing.get()));
-        }
+        // Insert first, read only when the transfer is in the ledger already: a new transfer, the common case, costs
+        // no lookup of its own, and a transfer commanded again is found by the conflict.
         Optional<String> address = order.type().involvesUserWallet()
                 ? wallets.addressOf(order.userId()) : Optional.of("");
         if (address.isEmpty()) {
             Transfer refused = Transfer.refused(order, "unlinked:" + order.userId(), "-",
                     TransferFailure.walletNotLinked(order.userId()));
-            if (ledger.insert(refused)) {
-                outcomes.failed(refused);
-                published(refused, false);
+            if (!ledger.insert(refused)) {
+                return commandedAgain(order);
             }
+            outcomes.failed(refused);
+            published(refused, false);
             return Recorded.NOTHING;
         }
         Transfer firstCall = Transfer.requested(order, order.type().route(address.get())).attempted();
         if (!ledger.insert(firstCall)) {
-            return Recorded.NOTHING;
+            return commandedAgain(order);
         }
         // in the command's trace: the line that ties a transfer to the bet whose trace it continues
         log.info("Transfer {} requested: {} {}", order.transferId(), order.type(), order.amount());
         return new Recorded(firstCall, false);
+    }
+
+    private Recorded commandedAgain(TransferOrder order) {
+        return ledger.find(order.transferId()).map(existing -> new Recorded(null, commandedAgain(existing)))
+                .orElse(Recorded.NOTHING);
     }
 
     private boolean commandedAgain(Transfer transfer) {
