@@ -4,6 +4,7 @@ import dev.p2pbet.plumbing.inbox.Inbox;
 import dev.p2pbet.plumbing.money.Money;
 import dev.p2pbet.settlement.decision.GameDecisions;
 import dev.p2pbet.settlement.decision.domain.Outcome;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,17 +73,17 @@ public class EscrowProjection {
         if (!inbox.firstDelivery(CONSUMER, eventId)) {
             return;
         }
-        int changed = jdbc.sql("""
+        Optional<String> game = jdbc.sql("""
                         UPDATE escrowed_bets SET status = 'matched', stakes_held = 2, acceptor_id = ?,
                                                  acceptor_gas_minor = ?, updated_at = now()
-                        WHERE bet_id = ? AND status = 'open'""")
-                .params(acceptorId, gasIn.amountMinor(), betId).update();
-        if (ignoredUnless(changed, eventId, betId, "matched")) {
+                        WHERE bet_id = ? AND status = 'open'
+                        RETURNING game_id""")
+                .params(acceptorId, gasIn.amountMinor(), betId).query(String.class).optional();
+        if (ignoredUnless(game.isPresent() ? 1 : 0, eventId, betId, "matched")) {
             return;
         }
         // a bet whose acceptance reached us after its game's result is decided now
-        jdbc.sql("SELECT game_id FROM escrowed_bets WHERE bet_id = ?").param(betId).query(String.class).optional()
-                .ifPresent(decisions::decideIfResultKnown);
+        decisions.decideIfResultKnown(game.get());
     }
 
     @Transactional
