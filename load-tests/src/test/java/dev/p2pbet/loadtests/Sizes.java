@@ -54,7 +54,7 @@ public record Sizes(String name, int offerRate, Duration offerDuration, int crea
     /**
      * The pause between two waves of the accept race. A race of a few hundred offers is one burst, which the in-flight
      * limit refuses in part and the acceptors' retries absorb. A race of thousands is paced at about the accepts two
-     * cores answer (a wave of 20 offers, 160 accepts, a second; the ceiling measured is 180-190 accepts/s): injected
+     * cores answer (a wave of 20 offers, 160 accepts, a second; the ceilings measured are 180-290 accepts/s): injected
      * as one burst, tens of thousands of acceptors would wait on 503s and ask again every second, and the stack would
      * spend its CPU refusing them instead of answering the race.
      */
