@@ -19,7 +19,8 @@ public record WalletGatewayProperties(
 
     /**
      * The provider's API: base URL, API key (sent as {@code Authorization: Bearer}), timeouts, retries with
-     * exponential backoff and the circuit breaker around every call.
+     * exponential backoff, the circuit breaker around every call, and how many transfer commands may wait for the
+     * provider's answer at once ({@code concurrentCalls}).
      */
     public record Provider(
             @DefaultValue("http://localhost:8085") String url,
@@ -31,7 +32,8 @@ public record WalletGatewayProperties(
             @DefaultValue("50") float failureRateThreshold,
             @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("10") int minimumNumberOfCalls,
-            @DefaultValue("10s") Duration openStateWait) {
+            @DefaultValue("10s") Duration openStateWait,
+            @DefaultValue("32") int concurrentCalls) {
     }
 
     /** The provider's webhook: its HMAC secret and how old a signature may be. */

@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       ({@link TransferLedger#markConfirmed}, {@link TransferLedger#markFailed}); the one that wins appends the
  *       outcome to the outbox in the same transaction, so each transfer_id gets exactly one outcome.</li>
  * </ol>
- * No transaction is held open during a provider call.
+ * No transaction is held open during a provider call, and a command's consumer does not wait for it
+ * ({@link ProviderCalls}).
  */
 @Service
 public class TransferService {
@@ -53,10 +54,11 @@ public class TransferService {
     private final TransferMetrics metrics;
     private final TransactionTemplate transaction;
     private final CrashPoint crashPoint;
+    private final ProviderCalls calls;
 
     TransferService(Inbox inbox, TransferLedger ledger, WalletRepository wallets, WalletProviderClient provider,
                     TransferOutcomes outcomes, TransferMetrics metrics, TransactionTemplate transaction,
-                    CrashPoint crashPoint) {
+                    CrashPoint crashPoint, ProviderCalls calls) {
         this.inbox = inbox;
         this.ledger = ledger;
         this.wallets = wallets;
@@ -65,15 +67,19 @@ public class TransferService {
         this.metrics = metrics;
         this.transaction = transaction;
         this.crashPoint = crashPoint;
+        this.calls = calls;
     }
 
-    /** Handles one command delivery: records it, then drives the transfer as far as the provider lets it. */
+    /**
+     * Handles one command delivery: records it, then hands the provider calls that drive the transfer as far as the
+     * provider lets it over to {@link ProviderCalls}, so the next command does not wait for this one's answer.
+     */
     public void command(String eventId, TransferOrder order) {
         Recorded recorded = transaction.execute(status -> record(eventId, order));
         if (recorded.firstCall() != null) {
-            callProvider(recorded.firstCall(), () -> send(recorded.firstCall()));
+            calls.handOver(() -> callProvider(recorded.firstCall(), () -> send(recorded.firstCall())));
         } else if (recorded.driveAgain()) {
-            drive(order.transferId(), false);
+            calls.handOver(() -> drive(order.transferId(), false));
         }
     }
 

@@ -59,7 +59,7 @@ class WalletProviderClientTest {
         WalletGatewayProperties.Provider provider = new WalletGatewayProperties.Provider(
                 "http://localhost:" + server.getAddress().getPort(), "key", Duration.ofSeconds(1),
                 readTimeout, 3, Duration.ofMillis(10), 50, 4, minimumCallsBeforeTheBreakerJudges,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 1);
         return new WalletProviderClient(new WalletGatewayProperties(provider, null, "", null, null, null), meters);
     }
 

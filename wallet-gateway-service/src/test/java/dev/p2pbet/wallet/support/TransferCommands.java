@@ -76,6 +76,16 @@ public final class TransferCommands implements AutoCloseable {
         send(Topics.WALLET_TRANSFER_COMMANDS, command.getTransferId(), command);
     }
 
+    /** Sends a command to one partition of the topic, whatever its key: commands that one consumer takes in turn. */
+    public void sendTo(int partition, TransferCommand command) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.WALLET_TRANSFER_COMMANDS, partition, command.getTransferId(),
+                    serializer.serialize(Topics.WALLET_TRANSFER_COMMANDS, command))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send " + command.getTransferId(), e);
+        }
+    }
+
     /** Sends a command as a service does that commands it within a trace: with that trace's {@code traceparent}. */
     public void send(TransferCommand command, String traceparent) {
         try {

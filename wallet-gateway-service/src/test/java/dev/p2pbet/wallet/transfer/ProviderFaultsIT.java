@@ -6,6 +6,7 @@ import static dev.p2pbet.wallet.support.Users.walletOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.p2pbet.schemas.wallet.TransferCommand;
 import dev.p2pbet.schemas.wallet.TransferConfirmed;
 import dev.p2pbet.schemas.wallet.TransferEvent;
 import dev.p2pbet.schemas.wallet.TransferFailed;
@@ -22,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The provider misbehaves (the simulator's fault switches, seeded so a run repeats): 5xx before and after it stored
@@ -38,6 +40,9 @@ class ProviderFaultsIT {
 
     @Autowired
     WalletRepository wallets;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterAll
     static void closeProducer() {
@@ -63,6 +68,29 @@ class ProviderFaultsIT {
 
         List<Escrow> escrows = escrowsOf(4, 1_000, 5_000);
 
+        escrows.forEach(escrow -> events.awaitConfirmed(escrow.transferId(), WAIT));
+        simulator.noFaults();
+        escrows.forEach(this::assertMovedOnce);
+    }
+
+    @Test
+    void commands_one_consumer_takes_in_turn_wait_for_a_slow_provider_together_not_one_after_another() {
+        List<TransferCommand> escrowIns = new ArrayList<>();
+        List<Escrow> escrows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String user = aUserWith(5_000, wallets);
+            TransferCommand escrowIn = TransferCommands.escrowIn(aBetId(), user, 1_000);
+            escrowIns.add(escrowIn);
+            escrows.add(new Escrow(user, escrowIn.getTransferId(), 1_000, 5_000));
+        }
+        simulator.faults("{\"slow_response_rate\":1.0,\"slow_response_delay_ms\":2000}");
+
+        escrowIns.forEach(escrowIn -> commands.sendTo(0, escrowIn));
+
+        // Answered one after another, the second command would be stored only once the first was answered (2 s),
+        // and the first would be submitted by then: four requested at once means four calls under way at once.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> escrows.stream()
+                .map(escrow -> status(escrow.transferId())).filter("requested"::equals).count() == 4);
         escrows.forEach(escrow -> events.awaitConfirmed(escrow.transferId(), WAIT));
         simulator.noFaults();
         escrows.forEach(this::assertMovedOnce);
@@ -107,6 +135,11 @@ class ProviderFaultsIT {
         await().atMost(WAIT).until(() -> simulator.available(walletOf(escrow.user())) == escrow.balance() - escrow.stake());
         assertThat(simulator.balance(walletOf(escrow.user()))).isEqualTo(escrow.balance() - escrow.stake());
         assertThat(events.outcomes(escrow.transferId())).hasSize(1);
+    }
+
+    private String status(String transferId) {
+        return jdbc.sql("SELECT status FROM wallet_transactions WHERE transfer_id = ?").param(transferId)
+                .query(String.class).optional().orElse("none");
     }
 
     private record Escrow(String user, String transferId, long stake, long balance) {
