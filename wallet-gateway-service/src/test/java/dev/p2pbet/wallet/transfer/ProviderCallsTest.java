@@ -23,22 +23,17 @@ class ProviderCallsTest {
     @Test
     void the_caller_goes_on_while_the_calls_it_handed_over_wait_for_the_provider() throws InterruptedException {
         calls.start();
-        CountDownLatch bothUnderWay = new CountDownLatch(2);
 
-        calls.handOver(waitingForTheProvider(bothUnderWay));
-        calls.handOver(waitingForTheProvider(bothUnderWay));
+        boolean bothUnderWay = handOverCallsWaitingForTheProvider(2);
 
-        assertThat(bothUnderWay.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(bothUnderWay).isTrue();
         assertThat(calls.underWay()).isEqualTo(2);
     }
 
     @Test
     void the_caller_waits_for_a_free_slot_when_every_slot_waits_for_the_provider() throws InterruptedException {
         calls.start();
-        CountDownLatch underWay = new CountDownLatch(2);
-        calls.handOver(waitingForTheProvider(underWay));
-        calls.handOver(waitingForTheProvider(underWay));
-        underWay.await(5, TimeUnit.SECONDS);
+        handOverCallsWaitingForTheProvider(2);
         CountDownLatch thirdRan = new CountDownLatch(1);
 
         Thread caller = Thread.ofPlatform().start(() -> calls.handOver(thirdRan::countDown));
@@ -80,14 +75,19 @@ class ProviderCallsTest {
         assertThatThrownBy(() -> new ProviderCalls(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private Runnable waitingForTheProvider(CountDownLatch underWay) {
-        return () -> {
-            underWay.countDown();
-            try {
-                answer.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+    /** Whether all {@code count} calls got under way; each then waits until the test lets the provider answer. */
+    private boolean handOverCallsWaitingForTheProvider(int count) throws InterruptedException {
+        CountDownLatch underWay = new CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
+            calls.handOver(() -> {
+                underWay.countDown();
+                try {
+                    answer.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        return underWay.await(5, TimeUnit.SECONDS);
     }
 }
