@@ -34,8 +34,13 @@ final class GatlingRunner {
         try {
             Files.createDirectories(resultsDir);
             long startedAt = System.currentTimeMillis();
-            int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-                    "-s", simulation.getName(), "-rf", resultsDir.toString(), "-rd", "p2pbet load-tests"});
+            int status;
+            try {
+                status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                        "-s", simulation.getName(), "-rf", resultsDir.toString(), "-rd", "p2pbet load-tests"});
+            } finally {
+                LoggingAfterGatling.restore();
+            }
             if (status != 0) {
                 throw new IllegalStateException(simulation.getSimpleName() + " ended with Gatling status " + status);
             }
