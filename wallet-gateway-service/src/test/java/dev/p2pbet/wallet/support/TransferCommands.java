@@ -78,24 +78,16 @@ public final class TransferCommands implements AutoCloseable {
 
     /** Sends a command to one partition of the topic, whatever its key: commands that one consumer takes in turn. */
     public void sendTo(int partition, TransferCommand command) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.WALLET_TRANSFER_COMMANDS, partition, command.getTransferId(),
-                    serializer.serialize(Topics.WALLET_TRANSFER_COMMANDS, command))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send " + command.getTransferId(), e);
-        }
+        send(new ProducerRecord<>(Topics.WALLET_TRANSFER_COMMANDS, partition, command.getTransferId(),
+                serializer.serialize(Topics.WALLET_TRANSFER_COMMANDS, command)));
     }
 
     /** Sends a command as a service does that commands it within a trace: with that trace's {@code traceparent}. */
     public void send(TransferCommand command, String traceparent) {
-        try {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.WALLET_TRANSFER_COMMANDS,
-                    command.getTransferId(), serializer.serialize(Topics.WALLET_TRANSFER_COMMANDS, command));
-            record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send " + command.getTransferId(), e);
-        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.WALLET_TRANSFER_COMMANDS,
+                command.getTransferId(), serializer.serialize(Topics.WALLET_TRANSFER_COMMANDS, command));
+        record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        send(record);
     }
 
     public String requestVaultBalance() {
@@ -107,8 +99,13 @@ public final class TransferCommands implements AutoCloseable {
     }
 
     private void send(String topic, String key, SpecificRecord value) {
+        send(new ProducerRecord<>(topic, key, serializer.serialize(topic, value)));
+    }
+
+    /** Sends and waits for the broker's acknowledgement, so a test's next step sees the record on the topic. */
+    private void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, serializer.serialize(topic, value))).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
