@@ -81,6 +81,14 @@ public class WalletProviderClient {
                 b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0);
     }
 
+    /**
+     * Whether calls go through unjudged: the circuit is closed. Open, calls fail at once; half-open, only a few go
+     * through to probe the provider, and the rest are refused as if it were still down.
+     */
+    public boolean answersNormally() {
+        return breaker.getState() == CircuitBreaker.State.CLOSED;
+    }
+
     /** {@code POST /transfers} under the idempotency key; the provider answers with the (maybe replayed) transfer. */
     public ProviderTransfer submit(String idempotencyKey, String from, String to, long amountMinor, String currency,
                                    String reference) {

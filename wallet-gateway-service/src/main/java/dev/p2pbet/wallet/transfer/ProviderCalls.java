@@ -16,8 +16,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the provider calls of recorded transfers beside the command consumers, at most
- * {@code p2pbet.wallet.provider.concurrent-calls} at once.
+ * Runs the provider calls of recorded transfers beside the command consumers and the reconciler, at most
+ * {@code p2pbet.wallet.provider.concurrent-calls} at once, theirs together: the limit is what the gateway asks of the
+ * provider at a time.
  *
  * <p>A command consumer used to wait for the provider's answer before it took the next command, so the gateway
  * moved at most one transfer per partition per provider round trip: six partitions and a provider that answers in

@@ -7,9 +7,10 @@ import dev.p2pbet.wallet.provider.WalletProviderClient;
 import dev.p2pbet.wallet.transfer.domain.Transfer;
 import dev.p2pbet.wallet.transfer.domain.TransferStatus;
 import dev.p2pbet.wallet.transfer.persistence.TransferLedger;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,6 +23,14 @@ import org.springframework.stereotype.Component;
  * 5xx, a crash before the commit) are looked up by their idempotency key and adopted, or sent again under that
  * key, or, after {@code max-attempts} calls the provider never took, failed as PROVIDER_UNAVAILABLE.
  * Claiming a row moves its {@code updated_at}, so replicas share the work.
+ *
+ * <p>A run claims batch after batch until nothing stale is left, and hands each transfer's provider calls over to
+ * {@link ProviderCalls}, beside the command consumers' calls. It used to claim one batch of each status per run and
+ * make the calls itself, one after another: at most 25 transfers a second of each status whatever the provider's
+ * speed, so the transfers a provider outage left behind drained at that pace once it was back (a game's payouts
+ * come in thousands). A transfer claimed twice (a run longer than {@code requested-after}, or two replicas) is
+ * safe: both drives use its idempotency key and settle it through the ledger's guarded updates. While the provider's
+ * circuit is not closed the reconciler still calls one after another ({@link WalletProviderClient#answersNormally}).
  */
 @Component
 class TransferReconciler {
@@ -33,17 +42,17 @@ class TransferReconciler {
     private final TransferService transfers;
     private final WalletProviderClient provider;
     private final TransferMetrics metrics;
+    private final ProviderCalls calls;
     private final WalletGatewayProperties.Reconciler settings;
-    private final Clock clock;
 
     TransferReconciler(TransferLedger ledger, TransferService transfers, WalletProviderClient provider,
-                       TransferMetrics metrics, WalletGatewayProperties properties, Clock clock) {
+                       TransferMetrics metrics, ProviderCalls calls, WalletGatewayProperties properties) {
         this.ledger = ledger;
         this.transfers = transfers;
         this.provider = provider;
         this.metrics = metrics;
+        this.calls = calls;
         this.settings = properties.reconciler();
-        this.clock = clock;
         Duration longestCall = longestProviderCall(properties.provider());
         if (settings.requestedAfter().compareTo(longestCall) <= 0) {
             throw new IllegalStateException("p2pbet.wallet.reconciler.requested-after (" + settings.requestedAfter()
@@ -70,16 +79,40 @@ class TransferReconciler {
             return;
         }
         try {
-            for (String id : ledger.claimStale(TransferStatus.SUBMITTED, clock.instant().minus(settings.submittedAfter()), BATCH)) {
-                pollSubmitted(id);
-            }
-            for (String id : ledger.claimStale(TransferStatus.REQUESTED, clock.instant().minus(settings.requestedAfter()), BATCH)) {
-                recoverRequested(id);
+            int polled = handOverStale(TransferStatus.SUBMITTED, settings.submittedAfter(), this::pollSubmitted);
+            int recovered = handOverStale(TransferStatus.REQUESTED, settings.requestedAfter(), this::recoverRequested);
+            if (polled + recovered > 0) {
+                log.info("Reconciler took up {} submitted transfers to read back and {} requested ones to recover",
+                        polled, recovered);
             }
             metrics.pending(ledger.countPending());
         } catch (RuntimeException e) {
             log.warn("Reconciling transfers failed; the next run retries", e);
         }
+    }
+
+    /**
+     * Claims the transfers stale in {@code status}, a batch at a time, and hands each over; waits only for free call
+     * slots. Ends because a claimed transfer is not stale again for {@code stale}.
+     */
+    private int handOverStale(TransferStatus status, Duration stale, Consumer<String> work) {
+        int handedOver = 0;
+        List<String> claimed;
+        do {
+            claimed = ledger.claimStale(status, stale, BATCH);
+            for (String id : claimed) {
+                if (provider.answersNormally()) {
+                    calls.handOver(() -> work.accept(id));
+                } else {
+                    // Open, each call fails at once; half-open, the circuit lets a few calls through to probe the
+                    // provider and refuses the others: one after another, the first calls close it, and the rest
+                    // need not wait another requested-after for having been refused together.
+                    work.accept(id);
+                }
+            }
+            handedOver += claimed.size();
+        } while (claimed.size() == BATCH);
+        return handedOver;
     }
 
     private void pollSubmitted(String id) {

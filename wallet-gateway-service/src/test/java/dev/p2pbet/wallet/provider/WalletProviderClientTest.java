@@ -109,6 +109,19 @@ class WalletProviderClientTest {
     }
 
     @Test
+    void answers_normally_until_the_circuit_opens() {
+        status = 500;
+        WalletProviderClient client = client(4);
+        assertThat(client.answersNormally()).isTrue();
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> client.balance("alice")).isInstanceOf(ProviderUnavailableException.class);
+        }
+
+        assertThat(client.answersNormally()).isFalse();
+    }
+
+    @Test
     void an_unknown_idempotency_key_is_an_empty_look_up_not_an_error() {
         status = 404;
         body = "{\"code\":\"transfer_not_found\"}";

@@ -6,6 +6,7 @@ import static dev.p2pbet.wallet.support.Users.walletOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.p2pbet.plumbing.money.Money;
 import dev.p2pbet.schemas.wallet.TransferCommand;
 import dev.p2pbet.schemas.wallet.TransferConfirmed;
 import dev.p2pbet.schemas.wallet.TransferEvent;
@@ -16,6 +17,10 @@ import dev.p2pbet.wallet.support.TransferCommands;
 import dev.p2pbet.wallet.support.TransferEventsRecorder;
 import dev.p2pbet.wallet.support.WalletGatewayIT;
 import dev.p2pbet.wallet.support.WalletSimulator;
+import dev.p2pbet.wallet.transfer.domain.Transfer;
+import dev.p2pbet.wallet.transfer.domain.TransferOrder;
+import dev.p2pbet.wallet.transfer.domain.TransferType;
+import dev.p2pbet.wallet.transfer.persistence.TransferLedger;
 import dev.p2pbet.wallet.wallet.persistence.WalletRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +48,12 @@ class ProviderFaultsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ProviderCalls calls;
+
+    @Autowired
+    TransferLedger ledger;
 
     @AfterAll
     static void closeProducer() {
@@ -97,6 +108,26 @@ class ProviderFaultsIT {
     }
 
     @Test
+    void transfers_a_crash_left_requested_are_recovered_together_not_one_after_another() {
+        simulator.faults("{\"slow_response_rate\":1.0,\"slow_response_delay_ms\":400}");
+
+        List<Escrow> escrows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String user = aUserWith(5_000, wallets);
+            String betId = aBetId();
+            escrows.add(new Escrow(user, TransferIds.escrowCreator(betId), 1_000, 5_000));
+            ledger.insert(leftByACrash(betId, user, 1_000));
+        }
+
+        // Recovered one after another on the reconciler's thread, no call slot would ever be taken: six taken at once
+        // means the six look-ups and submissions are under way together.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> calls.underWay() >= 6);
+        escrows.forEach(escrow -> events.awaitConfirmed(escrow.transferId(), WAIT));
+        simulator.noFaults();
+        escrows.forEach(this::assertMovedOnce);
+    }
+
+    @Test
     void a_provider_that_stays_down_fails_the_transfer_cleanly_and_the_same_transfer_succeeds_when_commanded_again() {
         simulator.faults("{\"post_transfer_error_rate\":1.0,\"error_after_commit_share\":0.0}");
         String alice = aUserWith(5_000, wallets);
@@ -135,6 +166,13 @@ class ProviderFaultsIT {
         await().atMost(WAIT).until(() -> simulator.available(walletOf(escrow.user())) == escrow.balance() - escrow.stake());
         assertThat(simulator.balance(walletOf(escrow.user()))).isEqualTo(escrow.balance() - escrow.stake());
         assertThat(events.outcomes(escrow.transferId())).hasSize(1);
+    }
+
+    /** An escrow stored with its first call counted, the call never made: what a crash right after the commit leaves. */
+    private Transfer leftByACrash(String betId, String user, long stake) {
+        TransferOrder order = new TransferOrder(TransferIds.escrowCreator(betId), TransferType.ESCROW_IN, betId, user,
+                Money.of(stake, "USD"), null);
+        return Transfer.requested(order, TransferType.ESCROW_IN.route(wallets.addressOf(user).orElseThrow())).attempted();
     }
 
     private String status(String transferId) {

@@ -9,8 +9,7 @@ import dev.p2pbet.wallet.transfer.domain.TransferStatus;
 import dev.p2pbet.wallet.transfer.domain.TransferType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,17 +127,19 @@ public class TransferLedger {
     }
 
     /**
-     * Claims up to {@code limit} transfers left in {@code status} since before {@code olderThan}: their
-     * {@code updated_at} moves to now, so another replica's reconciler skips them for a while.
+     * Claims up to {@code limit} transfers left in {@code status} for longer than {@code stale}: their
+     * {@code updated_at} moves to now, so neither this reconciler's next claim nor another replica's takes them
+     * again for that long. Both sides of the comparison are the database's clock, as every {@code updated_at} is.
      */
-    public List<String> claimStale(TransferStatus status, Instant olderThan, int limit) {
+    public List<String> claimStale(TransferStatus status, Duration stale, int limit) {
         return jdbc.sql("""
                 UPDATE wallet_transactions SET updated_at = now()
                 WHERE transfer_id IN (
-                    SELECT transfer_id FROM wallet_transactions WHERE status = ? AND updated_at < ?
+                    SELECT transfer_id FROM wallet_transactions
+                    WHERE status = ? AND updated_at < now() - ? * interval '1 millisecond'
                     ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING transfer_id""")
-                .params(status.code(), Timestamp.from(olderThan), limit)
+                .params(status.code(), stale.toMillis(), limit)
                 .query(String.class).list();
     }
 
