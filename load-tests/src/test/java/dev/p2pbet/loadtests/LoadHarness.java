@@ -23,12 +23,14 @@ final class LoadHarness {
 
     private static final Logger log = LoggerFactory.getLogger(LoadHarness.class);
     private static final long TEST_JVM_PID = ProcessHandle.current().pid();
+    /** The gateway's {@code p2pbet.wallet.reconciler.requested-after} (its default), which the outage's figures wait out. */
+    private static final Duration RECONCILER_REQUESTED_AFTER = Duration.ofSeconds(30);
 
     /** What a run measured and counted; the smoke test asserts the counts. */
     record Outcome(ResultTable table, String markdown, long offersAccepted, long offersCreated, long offersOpen,
                    long raceOffers, long raceMatched, long race202, long race409, long raceOther,
                    long lifecycleBets, long lifecycleMatched, long lifecycleSettled, long lifecyclePaid,
-                   long relayRows) {
+                   long relayRows, long outageOffers, long outageOpen) {
     }
 
     private final Path projectRoot;
@@ -56,7 +58,9 @@ final class LoadHarness {
                 // (a simulation artifact, 100 ms by default) out of the way of the latencies measured
                 "wallet-simulator", Map.of("WALLET_SIMULATOR_TRANSFERS_CONFIRMATION_DELAY", "0ms",
                         "WALLET_SIMULATOR_TRANSFERS_POLL_INTERVAL", "20ms", "WALLET_SIMULATOR_WEBHOOK_POLL_INTERVAL", "20ms"),
-                "settlement-service", Map.of("P2PBET_SETTLEMENT_POLL_INTERVAL", "PT1S"));
+                "settlement-service", Map.of("P2PBET_SETTLEMENT_POLL_INTERVAL", "PT1S"),
+                "wallet-gateway-service", Map.of("P2PBET_WALLET_RECONCILER_REQUESTEDAFTER",
+                        RECONCILER_REQUESTED_AFTER.toSeconds() + "s"));
     }
 
     /** {@link #loadEnvironment()} plus each service's JVM options for load, with its flight recording. */
@@ -85,7 +89,8 @@ final class LoadHarness {
         PlatformApi api = new PlatformApi(stack);
         String network = api.tuneProviderNetwork();
         Users users = Users.of(runId, sizes.creators(), Math.max(sizes.acceptorsPerOffer(), sizes.creators()));
-        long betsPerUser = (sizes.offers() + sizes.raceOffers() + sizes.matchedBets() + 2L * sizes.steadyOffers())
+        long betsPerUser = (sizes.offers() + sizes.raceOffers() + sizes.matchedBets() + 2L * sizes.steadyOffers()
+                + sizes.outageOffers())
                 / sizes.creators() + 10L;
         List<String> everyone = new java.util.ArrayList<>(users.creators());
         everyone.addAll(users.acceptors());
@@ -95,7 +100,7 @@ final class LoadHarness {
         });
         LoadRun run = new LoadRun(stack.apiUrl().toString().replaceAll("/+$", ""), sizes, users, api, runId);
         LoadRun.publish(run);
-        for (String game : List.of(run.offersGame, run.raceGame, run.lifecycleGame, run.steadyGame)) {
+        for (String game : List.of(run.offersGame, run.raceGame, run.lifecycleGame, run.steadyGame, run.outageGame)) {
             api.scheduleGame(game);
             api.awaitGameOpenForBets(game, users.creator(0));
         }
@@ -391,6 +396,23 @@ final class LoadHarness {
         addCpu(table, cpu.between("outbox relay", relayBefore, relayAfter, relay.rows()).withIdle(idle),
                 "row written and relayed (the probe's inserts included)", "rows/s", Double.NaN, relay.rowsPerSecond());
 
+        // ------------------------------------------------------------------ recovery after a provider outage
+        log.info("Scenario: {} offers while the provider refuses every transfer, then the provider back",
+                sizes.outageOffers());
+        ProviderOutage.Result outage = new ProviderOutage(api, users, bet, gateway)
+                .run(run.outageGame, sizes.outageOffers(), sizes.patience(sizes.outageOffers()));
+        String outageNote = String.format("%d offers made in %.1f s (%.0f/s) while the provider answered every transfer "
+                        + "503; their escrows stayed requested until the gateway's reconciler took them up, %d s after "
+                        + "each was stored (requested-after); %d of them open at the end", outage.offers(),
+                outage.madeSeconds(), outage.offers() / outage.madeSeconds(),
+                RECONCILER_REQUESTED_AFTER.toSeconds(), outage.open());
+        table.add("provider outage", "provider answering again -> every offer made during the outage open", "s",
+                Double.NaN, false, outage.liftedToOpenSeconds(), "-", Double.NaN, outageNote);
+        table.add("provider outage", "escrows confirmed per second once due (first confirmation -> last)", "1/s",
+                Double.NaN, true, outage.confirmedPerSecond(), "-", Double.NaN, String.format(
+                        "the pace the offers were made at is the most the reconciler can see due: %.0f/s",
+                        outage.offers() / outage.madeSeconds()));
+
         // ------------------------------------------------------------------ memory
         Map<String, Long> peakRss = ServiceMemory.peakRssKib(stack);
         peakRss.forEach((module, kib) -> table.add("memory", module + " peak RSS (VmHWM)", "MiB", 512, false,
@@ -413,7 +435,8 @@ final class LoadHarness {
         Files.writeString(resultsDir.resolve("benchmarks.md"), markdown);
         System.out.println("Load-test results (also in " + resultsDir.resolve("benchmarks.md") + "):\n" + markdown);
         return new Outcome(table, markdown, offerStats.ok(), offersCreated, offersOpen, sizes.raceOffers(), raceMatched,
-                race202, race409, raceOther, lifecycleBets, lifecycleMatched, settled, paid, relay.rows());
+                race202, race409, raceOther, lifecycleBets, lifecycleMatched, settled, paid, relay.rows(),
+                outage.offers(), outage.open());
     }
 
     private void awaitNoneEscrowPending(Sql bet, String game, long offers) {

@@ -40,7 +40,10 @@ class LoadHarnessIT {
         assertThat(outcome.lifecyclePaid()).as("paid (none refunded: GAME_WINNER, no tie in this seed)")
                 .isEqualTo(sizes.matchedBets());
         assertThat(outcome.relayRows()).isEqualTo(sizes.relayRows());
+        assertThat(outcome.outageOpen()).as("offers made during the provider outage open once it is back")
+                .isEqualTo(sizes.outageOffers());
         assertThat(results.resolve("gatling")).isDirectoryContaining(p -> Files.exists(p.resolve("index.html")));
-        assertThat(outcome.markdown()).contains("| offer creation |", "| accept race |", "| settlement |", "| outbox relay |");
+        assertThat(outcome.markdown()).contains("| offer creation |", "| accept race |", "| settlement |", "| outbox relay |",
+                "| provider outage |");
     }
 }

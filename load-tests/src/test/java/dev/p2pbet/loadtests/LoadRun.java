@@ -22,6 +22,8 @@ public final class LoadRun {
     final String lifecycleGame;
     /** The game of the warm-up and of the offers at a steady rate, apart from the offer scenario's counts. */
     final String steadyGame;
+    /** The game of the offers made during the provider outage. */
+    final String outageGame;
     /** The accept race's offers, created and open before the race starts. */
     volatile List<String> raceOffers = List.of();
     /** Answers of the accept race by HTTP status. */
@@ -44,6 +46,7 @@ public final class LoadRun {
         this.raceGame = "lt-" + runId + "-race";
         this.lifecycleGame = "lt-" + runId + "-settle";
         this.steadyGame = "lt-" + runId + "-steady";
+        this.outageGame = "lt-" + runId + "-outage";
     }
 
     static LoadRun current() {

@@ -64,6 +64,19 @@ final class PlatformApi {
         return http.get(simulator("/sandbox/network"), sandbox()).expect(200).toString();
     }
 
+    /**
+     * The provider refuses every transfer submission with a 503 before storing it, as during an outage; its other
+     * calls (look-ups, balances) still answer.
+     */
+    void refuseProviderTransfers() {
+        http.put(simulator("/sandbox/faults"), sandbox(), Map.of("post_transfer_error_rate", 1.0,
+                "error_after_commit_share", 0.0)).expect(200);
+    }
+
+    void providerWithoutFaults() {
+        http.send("DELETE", simulator("/sandbox/faults"), sandbox(), null).expect(200);
+    }
+
     /** Sign-up (Cognito hook), a provider account with {@code depositMinor}, the wallet linked at the gateway. */
     void fundUser(String user, long depositMinor) {
         Map<String, Object> event = Map.of("version", "1", "triggerSource", "PostConfirmation_ConfirmSignUp",

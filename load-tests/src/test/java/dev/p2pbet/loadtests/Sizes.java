@@ -81,6 +81,15 @@ public record Sizes(String name, int offerRate, Duration offerDuration, int crea
         return (int) (steadyRate * steadyDuration.toSeconds());
     }
 
+    /** Offers made while the provider refuses every transfer (the provider-outage scenario). */
+    public int outageOffers() {
+        return switch (name) {
+            case "smoke" -> 10;
+            case "full" -> 10_000;
+            default -> 1_000;
+        };
+    }
+
     public boolean smoke() {
         return name.equals("smoke");
     }
