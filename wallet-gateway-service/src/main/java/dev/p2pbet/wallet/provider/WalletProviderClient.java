@@ -85,7 +85,7 @@ public class WalletProviderClient {
      * Whether calls go through unjudged: the circuit is closed. Open, calls fail at once; half-open, only a few go
      * through to probe the provider, and the rest are refused as if it were still down.
      */
-    public boolean answersNormally() {
+    public boolean circuitClosed() {
         return breaker.getState() == CircuitBreaker.State.CLOSED;
     }
 

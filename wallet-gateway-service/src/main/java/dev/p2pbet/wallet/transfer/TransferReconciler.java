@@ -8,9 +8,8 @@ import dev.p2pbet.wallet.transfer.domain.Transfer;
 import dev.p2pbet.wallet.transfer.domain.TransferStatus;
 import dev.p2pbet.wallet.transfer.persistence.TransferLedger;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,19 +23,19 @@ import org.springframework.stereotype.Component;
  * key, or, after {@code max-attempts} calls the provider never took, failed as PROVIDER_UNAVAILABLE.
  * Claiming a row moves its {@code updated_at}, so replicas share the work.
  *
- * <p>A run claims batch after batch until nothing stale is left, and hands each transfer's provider calls over to
- * {@link ProviderCalls}, beside the command consumers' calls. It used to claim one batch of each status per run and
- * make the calls itself, one after another: at most 25 transfers a second of each status whatever the provider's
- * speed, so the transfers a provider outage left behind drained at that pace once it was back (a game's payouts
- * come in thousands). A transfer claimed twice (a run longer than {@code requested-after}, or two replicas) is
- * safe: both drives use its idempotency key and settle it through the ledger's guarded updates. While the provider's
- * circuit is not closed the reconciler still calls one after another ({@link WalletProviderClient#answersNormally}).
+ * <p>A run takes up everything stale, not one batch: while the provider's circuit is closed each transfer's calls are
+ * handed over to {@link ProviderCalls}, beside the command consumers' calls; while it is not, one transfer at a time
+ * probes the provider and the rest stay due ({@link StaleTransferIntake}). It used to claim one batch of each status
+ * per run and make the calls itself, one after another: at most 25 transfers a second of each status whatever the
+ * provider's speed, so the transfers a provider outage left behind drained at that pace once it was back (a game's
+ * payouts come in thousands). A transfer driven twice (a run longer than {@code requested-after}, two replicas, one's
+ * probe beside another's batch) is safe: both drives use its idempotency key and settle it through the ledger's
+ * guarded updates.
  */
 @Component
 class TransferReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(TransferReconciler.class);
-    private static final int BATCH = 50;
 
     private final TransferLedger ledger;
     private final TransferService transfers;
@@ -79,8 +78,8 @@ class TransferReconciler {
             return;
         }
         try {
-            int polled = handOverStale(TransferStatus.SUBMITTED, settings.submittedAfter(), this::pollSubmitted);
-            int recovered = handOverStale(TransferStatus.REQUESTED, settings.requestedAfter(), this::recoverRequested);
+            int polled = takeUp(TransferStatus.SUBMITTED, settings.submittedAfter(), this::pollSubmitted);
+            int recovered = takeUp(TransferStatus.REQUESTED, settings.requestedAfter(), this::recoverRequested);
             if (polled + recovered > 0) {
                 log.info("Reconciler took up {} submitted transfers to read back and {} requested ones to recover",
                         polled, recovered);
@@ -91,34 +90,16 @@ class TransferReconciler {
         }
     }
 
-    /**
-     * Claims the transfers stale in {@code status}, a batch at a time, and hands each over; waits only for free call
-     * slots. Ends because a claimed transfer is not stale again for {@code stale}.
-     */
-    private int handOverStale(TransferStatus status, Duration stale, Consumer<String> work) {
-        int handedOver = 0;
-        List<String> claimed;
-        do {
-            claimed = ledger.claimStale(status, stale, BATCH);
-            for (String id : claimed) {
-                if (provider.answersNormally()) {
-                    calls.handOver(() -> work.accept(id));
-                } else {
-                    // Open, each call fails at once; half-open, the circuit lets a few calls through to probe the
-                    // provider and refuses the others: one after another, the first calls close it, and the rest
-                    // need not wait another requested-after for having been refused together.
-                    work.accept(id);
-                }
-            }
-            handedOver += claimed.size();
-        } while (claimed.size() == BATCH);
-        return handedOver;
+    private int takeUp(TransferStatus status, Duration stale, Predicate<String> movedOn) {
+        return new StaleTransferIntake(limit -> ledger.claimStale(status, stale, limit),
+                () -> ledger.oldestStale(status, stale), provider::circuitClosed, calls::handOver).takeUp(movedOn);
     }
 
-    private void pollSubmitted(String id) {
+    /** Reads a submitted transfer back and settles it; false when it is still submitted. */
+    private boolean pollSubmitted(String id) {
         Optional<Transfer> transfer = ledger.find(id);
         if (transfer.isEmpty() || transfer.get().status() != TransferStatus.SUBMITTED) {
-            return;
+            return true;
         }
         try {
             ProviderTransfer reported = provider.transfer(transfer.get().providerTransferId());
@@ -127,23 +108,33 @@ class TransferReconciler {
             }
         } catch (ProviderUnavailableException e) {
             log.warn("Cannot poll transfer {} now: {}", id, e.getMessage());
+            return false;
         } catch (RuntimeException e) {
             log.error("Polling transfer {} failed", id, e);
+            return false;
         }
+        return movedOn(id, TransferStatus.SUBMITTED).isPresent();
     }
 
-    private void recoverRequested(String id) {
+    /** Drives a requested transfer on; false when it is still requested (the provider did not take it). */
+    private boolean recoverRequested(String id) {
         Optional<Transfer> before = ledger.find(id);
         if (before.isEmpty() || before.get().status() != TransferStatus.REQUESTED) {
-            return;
+            return true;
         }
         try {
             transfers.drive(id, before.get().attempts() >= settings.maxAttempts());
         } catch (RuntimeException e) {
             log.error("Recovering transfer {} failed", id, e);
-            return;
+            return false;
         }
-        ledger.find(id).filter(after -> after.status() != TransferStatus.REQUESTED)
-                .ifPresent(after -> metrics.reconcilerFixed("recovered_" + after.status().code()));
+        Optional<Transfer> after = movedOn(id, TransferStatus.REQUESTED);
+        after.ifPresent(found -> metrics.reconcilerFixed("recovered_" + found.status().code()));
+        return after.isPresent();
+    }
+
+    /** The transfer, when it is no longer in {@code status}. */
+    private Optional<Transfer> movedOn(String id, TransferStatus status) {
+        return ledger.find(id).filter(found -> found.status() != status);
     }
 }

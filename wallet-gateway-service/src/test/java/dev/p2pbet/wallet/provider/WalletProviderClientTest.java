@@ -109,16 +109,16 @@ class WalletProviderClientTest {
     }
 
     @Test
-    void answers_normally_until_the_circuit_opens() {
+    void the_circuit_is_closed_until_repeated_failures_open_it() {
         status = 500;
         WalletProviderClient client = client(4);
-        assertThat(client.answersNormally()).isTrue();
+        assertThat(client.circuitClosed()).isTrue();
 
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> client.balance("alice")).isInstanceOf(ProviderUnavailableException.class);
         }
 
-        assertThat(client.answersNormally()).isFalse();
+        assertThat(client.circuitClosed()).isFalse();
     }
 
     @Test

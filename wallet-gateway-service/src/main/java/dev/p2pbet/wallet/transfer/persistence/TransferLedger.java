@@ -143,6 +143,19 @@ public class TransferLedger {
                 .query(String.class).list();
     }
 
+    /**
+     * The transfer left in {@code status} the longest, when that is longer than {@code stale}; unlike
+     * {@link #claimStale} it stays stale, so a probe the provider refuses does not put it off.
+     */
+    public Optional<String> oldestStale(TransferStatus status, Duration stale) {
+        return jdbc.sql("""
+                SELECT transfer_id FROM wallet_transactions
+                WHERE status = ? AND updated_at < now() - ? * interval '1 millisecond'
+                ORDER BY updated_at LIMIT 1""")
+                .params(status.code(), stale.toMillis())
+                .query(String.class).optional();
+    }
+
     public long countPending() {
         return jdbc.sql("SELECT count(*) FROM wallet_transactions WHERE status IN ('requested', 'submitted')")
                 .query(Long.class).single();
