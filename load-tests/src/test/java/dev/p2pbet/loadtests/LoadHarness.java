@@ -399,19 +399,16 @@ final class LoadHarness {
         // ------------------------------------------------------------------ recovery after a provider outage
         log.info("Scenario: {} offers while the provider refuses every transfer, then the provider back",
                 sizes.outageOffers());
-        ProviderOutage.Result outage = new ProviderOutage(api, users, bet, gateway)
+        ProviderOutage.Result outage = new ProviderOutage(api, users, bet, gateway, RECONCILER_REQUESTED_AFTER)
                 .run(run.outageGame, sizes.outageOffers(), sizes.patience(sizes.outageOffers()));
-        String outageNote = String.format("%d offers made in %.1f s (%.0f/s) while the provider answered every transfer "
-                        + "503; their escrows stayed requested until the gateway's reconciler took them up, %d s after "
-                        + "each was stored (requested-after); %d of them open at the end", outage.offers(),
-                outage.madeSeconds(), outage.offers() / outage.madeSeconds(),
-                RECONCILER_REQUESTED_AFTER.toSeconds(), outage.open());
-        table.add("provider outage", "provider answering again -> every offer made during the outage open", "s",
-                Double.NaN, false, outage.liftedToOpenSeconds(), "-", Double.NaN, outageNote);
-        table.add("provider outage", "escrows confirmed per second once due (first confirmation -> last)", "1/s",
-                Double.NaN, true, outage.confirmedPerSecond(), "-", Double.NaN, String.format(
-                        "the pace the offers were made at is the most the reconciler can see due: %.0f/s",
-                        outage.offers() / outage.madeSeconds()));
+        table.add("provider outage", "provider answering again -> offer made during the outage open, p99", "ms",
+                Double.NaN, false, outage.liftedToOpenMs().p99(), "-", Double.NaN, String.format("%s, the last after "
+                        + "%.1f s; %d offers made in %.1f s while the provider answered every transfer 503, which it "
+                        + "did for %.0f s: their escrows stayed requested, due to the gateway's reconciler %d s after "
+                        + "each was stored (requested-after), the last for %d s when the provider answered again; %d of "
+                        + "them open at the end", outage.liftedToOpenMs(), outage.lastOpenSeconds(), outage.offers(),
+                        outage.madeSeconds(), outage.outageSeconds(), RECONCILER_REQUESTED_AFTER.toSeconds(),
+                        ProviderOutage.DUE_DURING_THE_OUTAGE.toSeconds(), outage.open()));
 
         // ------------------------------------------------------------------ memory
         Map<String, Long> peakRss = ServiceMemory.peakRssKib(stack);
