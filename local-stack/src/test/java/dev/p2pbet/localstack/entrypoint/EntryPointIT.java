@@ -231,6 +231,19 @@ class EntryPointIT {
         assertThat(received).isEmpty();
     }
 
+    @Test
+    void refuses_a_path_with_an_encoded_nul_or_slash_with_a_problem_400_without_forwarding() throws Exception {
+        for (String path : List.of("/api/bets/a%00b/accept", "/api/bets/a%2Fb/accept")) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(url(path))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"a\":\"" + "s".repeat(300_000) + "\"}")));
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("\"reason\":\"INVALID_PATH\"");
+        }
+        assertThat(received).isEmpty();
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     /** A service stand-in: records the request; answers 202 + Location to a POST, an event stream on /stream. */
