@@ -29,6 +29,15 @@ public class TransferLedger {
             transfer_id, type, bet_id, user_id, from_account, to_account, amount_minor, currency, gas_quote_minor,
             status, provider_transfer_id, gas_used_minor, failure_reason, failure_message, failure_retryable, attempts""";
 
+    /**
+     * Transfers left in a status (parameter 1) for longer than a number of milliseconds (2), oldest first, at most
+     * a number (3). Both sides of the comparison are the database's clock, as every {@code updated_at} is.
+     */
+    private static final String STALE_OLDEST_FIRST = """
+            SELECT transfer_id FROM wallet_transactions
+            WHERE status = ? AND updated_at < now() - ? * interval '1 millisecond'
+            ORDER BY updated_at LIMIT ?""";
+
     private final JdbcClient jdbc;
     private final TraceHeaders trace;
 
@@ -129,16 +138,11 @@ public class TransferLedger {
     /**
      * Claims up to {@code limit} transfers left in {@code status} for longer than {@code stale}: their
      * {@code updated_at} moves to now, so neither this reconciler's next claim nor another replica's takes them
-     * again for that long. Both sides of the comparison are the database's clock, as every {@code updated_at} is.
+     * again for that long.
      */
     public List<String> claimStale(TransferStatus status, Duration stale, int limit) {
-        return jdbc.sql("""
-                UPDATE wallet_transactions SET updated_at = now()
-                WHERE transfer_id IN (
-                    SELECT transfer_id FROM wallet_transactions
-                    WHERE status = ? AND updated_at < now() - ? * interval '1 millisecond'
-                    ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING transfer_id""")
+        return jdbc.sql("UPDATE wallet_transactions SET updated_at = now() WHERE transfer_id IN ("
+                + STALE_OLDEST_FIRST + " FOR UPDATE SKIP LOCKED) RETURNING transfer_id")
                 .params(status.code(), stale.toMillis(), limit)
                 .query(String.class).list();
     }
@@ -148,11 +152,8 @@ public class TransferLedger {
      * {@link #claimStale} it stays stale, so a probe the provider refuses does not put it off.
      */
     public Optional<String> oldestStale(TransferStatus status, Duration stale) {
-        return jdbc.sql("""
-                SELECT transfer_id FROM wallet_transactions
-                WHERE status = ? AND updated_at < now() - ? * interval '1 millisecond'
-                ORDER BY updated_at LIMIT 1""")
-                .params(status.code(), stale.toMillis())
+        return jdbc.sql(STALE_OLDEST_FIRST)
+                .params(status.code(), stale.toMillis(), 1)
                 .query(String.class).optional();
     }
 
