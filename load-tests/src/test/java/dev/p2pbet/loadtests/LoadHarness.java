@@ -37,6 +37,7 @@ final class LoadHarness {
     private final Path stateDir;
     private final Path resultsDir;
     private final Sizes sizes;
+    private final WarmUp warmUp;
     private final ServiceProfiles profiles;
 
     LoadHarness(Path projectRoot, Path stateDir, Path resultsDir, Sizes sizes) {
@@ -44,7 +45,8 @@ final class LoadHarness {
         this.stateDir = stateDir;
         this.resultsDir = resultsDir;
         this.sizes = sizes;
-        this.profiles = new ServiceProfiles(resultsDir.resolve("profiles"),
+        this.warmUp = WarmUp.fromSystemProperties(sizes);
+        this.profiles = new ServiceProfiles(resultsDir.resolve("profiles"), sizes.c1Only(),
                 System.getProperty("load-tests.service-jvm-options", ""));
     }
 
@@ -89,8 +91,8 @@ final class LoadHarness {
         PlatformApi api = new PlatformApi(stack);
         String network = api.tuneProviderNetwork();
         Users users = Users.of(runId, sizes.creators(), Math.max(sizes.acceptorsPerOffer(), sizes.creators()));
-        long betsPerUser = (sizes.offers() + sizes.raceOffers() + sizes.matchedBets() + 2L * sizes.steadyOffers()
-                + sizes.outageOffers())
+        long betsPerUser = (sizes.offers() + sizes.raceOffers() + sizes.matchedBets() + warmUp.offers()
+                + sizes.steadyOffers() + sizes.outageOffers())
                 / sizes.creators() + 10L;
         List<String> everyone = new java.util.ArrayList<>(users.creators());
         everyone.addAll(users.acceptors());
@@ -98,7 +100,7 @@ final class LoadHarness {
             api.fundUser(everyone.get(i), Stakes.depositFor(betsPerUser));
             return null;
         });
-        LoadRun run = new LoadRun(stack.apiUrl().toString().replaceAll("/+$", ""), sizes, users, api, runId);
+        LoadRun run = new LoadRun(stack.apiUrl().toString().replaceAll("/+$", ""), sizes, warmUp, users, api, runId);
         LoadRun.publish(run);
         for (String game : List.of(run.offersGame, run.raceGame, run.lifecycleGame, run.steadyGame, run.outageGame)) {
             api.scheduleGame(game);
@@ -133,14 +135,14 @@ final class LoadHarness {
 
         // ------------------------------------------------------------------ warm-up: nothing is timed before it
         // Freshly started JVMs compile for minutes; charged to the first scenario, that work made an offer look
-        // several times dearer than it is. The same offers as the steady run below, unmeasured.
-        log.info("Warm-up: offers at {}/s for {}", sizes.steadyRate(), sizes.steadyDuration());
+        // several times dearer than it is. By default the same offers as the steady run below, unmeasured.
+        log.info("Warm-up: {} for {}", warmUp, warmUp.duration());
         HotSpotCounters hotspot = new HotSpotCounters();
         Map<String, HotSpotCounters.Reading> warmupBegan = hotspot.read(stack);
-        gatling.run(SteadyOfferSimulation.class);
-        awaitNoneEscrowPending(bet, run.steadyGame, sizes.steadyOffers());
-        run.latencies.forget(SteadyOfferSimulation.REQUEST);
-        table.fact("methods compiled and time collecting during the warm-up (HotSpot counters): "
+        gatling.run(WarmUpSimulation.class);
+        awaitNoneEscrowPending(bet, run.steadyGame, warmUp.offers());
+        run.latencies.forget(WarmUpSimulation.REQUEST);
+        table.fact("methods compiled and time collecting during the warm-up (" + warmUp + ", HotSpot counters): "
                 + HotSpotCounters.between(warmupBegan, hotspot.read(stack)));
 
         // ------------------------------------------------------------------ the idle stack's CPU, before any load

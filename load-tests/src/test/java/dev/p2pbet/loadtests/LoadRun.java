@@ -15,6 +15,8 @@ public final class LoadRun {
 
     final String apiUrl;
     final Sizes sizes;
+    /** The unmeasured offers before the steady run. */
+    final WarmUp warmUp;
     final Users users;
     final PlatformApi api;
     final String offersGame;
@@ -37,9 +39,10 @@ public final class LoadRun {
     /** Life-cycle waits whose event never came (a read of the bet decided instead). */
     private final LongAdder missedEvents = new LongAdder();
 
-    LoadRun(String apiUrl, Sizes sizes, Users users, PlatformApi api, String runId) {
+    LoadRun(String apiUrl, Sizes sizes, WarmUp warmUp, Users users, PlatformApi api, String runId) {
         this.apiUrl = apiUrl;
         this.sizes = sizes;
+        this.warmUp = warmUp;
         this.users = users;
         this.api = api;
         this.offersGame = "lt-" + runId + "-offers";

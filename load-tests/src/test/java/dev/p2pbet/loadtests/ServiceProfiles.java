@@ -33,29 +33,35 @@ final class ServiceProfiles {
 
     private final Path dir;
     private final Path jdkBin;
+    private final boolean c1Only;
     private final String extraJvmOptions;
 
-    /** {@code extraJvmOptions}: appended to every service's options ({@code -Dload-tests.service-jvm-options}). */
-    ServiceProfiles(Path dir, String extraJvmOptions) {
+    /**
+     * {@code c1Only}: {@link Sizes#c1Only()}; {@code extraJvmOptions}: appended to every service's options
+     * ({@code -Dload-tests.service-jvm-options}).
+     */
+    ServiceProfiles(Path dir, boolean c1Only, String extraJvmOptions) {
         this.dir = dir;
+        this.c1Only = c1Only;
         this.extraJvmOptions = extraJvmOptions.isBlank() ? "" : " " + extraJvmOptions.trim();
         this.jdkBin = Path.of(ProcessHandle.current().info().command().orElse("java")).getParent();
     }
 
     /**
-     * The options of a service JVM under load: the C1 compiler only, SerialGC (two cores shared by six JVMs and the
-     * servers: no GC threads competing with the work), a heap that keeps the process under the 512 MiB target
-     * (bet-service peaked at 544-546 MiB with 256 MiB, 504 with 224), native memory glibc holds free given back every
-     * 5 s, and a flight recording of the whole run.
+     * The options of a service JVM under load: SerialGC (two cores shared by six JVMs and the servers: no GC threads
+     * competing with the work), a heap that keeps the process under the 512 MiB target (bet-service peaked at
+     * 544-546 MiB with 256 MiB, 504 with 224), native memory glibc holds free given back every 5 s, and a flight
+     * recording of the whole run.
      *
-     * <p>C1 only because at the rates two cores reach, C2 never pays for itself within a run: a method an offer runs
-     * once reaches C2's threshold (5,000-15,000 calls) after minutes, so after 600 warm-up offers every JVM was still
-     * compiling, and the compiler threads took 40-60 ms of the 150-190 ms of CPU an offer cost (docs/benchmarks.md).
-     * With C1 only they took 11 ms, and bet-service's peak RSS fell by 70 MiB (C2's code and arenas). Append
-     * {@code -XX:TieredStopAtLevel=4} through {@code -Dload-tests.service-jvm-options} to measure with C2 again.
+     * <p>The JVM's own compilers, C1 then C2, as in production, after a warm-up long enough for C2
+     * ({@link Sizes#warmUp()}): once it has compiled the offer path an offer costs about a quarter less CPU than with
+     * C1 only (docs/benchmarks.md, item 23). The smoke size runs C1 only: its few offers reach no C2 threshold, and
+     * C2's compiling would only cost CI time. Append {@code -XX:TieredStopAtLevel=1} through
+     * {@code -Dload-tests.service-jvm-options} to measure with C1 only.
      */
     String jvmOptions(String module) {
-        return "-Xms128m -Xmx224m -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000 -XX:+UseSerialGC "
+        return "-Xms128m -Xmx224m " + (c1Only ? "-XX:TieredStopAtLevel=1 " : "")
+                + "-XX:TrimNativeHeapInterval=5000 -XX:+UseSerialGC "
                 + "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k "
                 + "-XX:StartFlightRecording=name=load,settings=default,dumponexit=true,filename="
                 + recording(module) + extraJvmOptions;

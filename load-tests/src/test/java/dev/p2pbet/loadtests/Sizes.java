@@ -90,6 +90,21 @@ public record Sizes(String name, int offerRate, Duration offerDuration, int crea
         };
     }
 
+    /**
+     * The unmeasured offers before the steady run. The sizes that measure run the services on C2, the JVM's default
+     * and production's, which compiles a method only after 5,000-15,000 calls: they make 12,000 offers first, at a
+     * rate two cores carry while C2 compiles (docs/benchmarks.md, item 23). The smoke size only proves the harness:
+     * the steady run's offers once, on C1.
+     */
+    WarmUp warmUp() {
+        return smoke() ? new WarmUp(steadyRate, steadyDuration) : new WarmUp(30, Duration.ofSeconds(400));
+    }
+
+    /** The services on the C1 compiler only: the smoke size, whose few offers C2 would never compile. */
+    boolean c1Only() {
+        return smoke();
+    }
+
     public boolean smoke() {
         return name.equals("smoke");
     }

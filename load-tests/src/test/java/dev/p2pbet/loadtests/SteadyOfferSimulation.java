@@ -5,10 +5,9 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * Offers at a rate the stack carries ({@link Sizes#steadyRate()}), on a game of their own. The harness runs it twice:
- * once unmeasured, so the JIT compilers, pools and caches of every process have warmed up before anything is timed,
- * then measured: the cost of an offer and its latency when nothing queues, to set against the offer scenario's
- * figures at the target rate.
+ * Offers at a rate the stack carries ({@link Sizes#steadyRate()}), on a game of their own, after the
+ * {@link WarmUpSimulation}: the cost of an offer and its latency when nothing queues, to set against the offer
+ * scenario's figures at the target rate.
  */
 public class SteadyOfferSimulation extends Simulation {
 
