@@ -135,7 +135,7 @@ final class LoadHarness {
 
         // ------------------------------------------------------------------ warm-up: nothing is timed before it
         // Freshly started JVMs compile for minutes; charged to the first scenario, that work made an offer look
-        // several times dearer than it is. By default the same offers as the steady run below, unmeasured.
+        // several times dearer than it is. The size's warm-up offers (Sizes.warmUp: enough for C2), unmeasured.
         log.info("Warm-up: {} for {}", warmUp, warmUp.duration());
         HotSpotCounters hotspot = new HotSpotCounters();
         Map<String, HotSpotCounters.Reading> warmupBegan = hotspot.read(stack);
