@@ -7,8 +7,10 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -19,14 +21,15 @@ public class OfferCreationSimulation extends Simulation {
 
     {
         LoadRun run = LoadRun.current();
-        setUp(offers("offer creation", REQUEST, run)
-                .injectOpen(constantUsersPerSec(run.sizes.offerRate()).during(run.sizes.offerDuration())))
+        setUp(offersAt("offer creation", REQUEST, run, run.offersGame, run.sizes.offerRate(),
+                run.sizes.offerDuration()))
                 .protocols(run.httpProtocol());
     }
 
-    /** Creators in turn offer on the offers game, each response time and status recorded under {@code request}. */
-    static ScenarioBuilder offers(String name, String request, LoadRun run) {
-        return offers(name, request, run, run.offersGame);
+    /** {@link #offers} arriving at {@code perSecond} for {@code duration} (open model: arrivals do not wait). */
+    static PopulationBuilder offersAt(String name, String request, LoadRun run, String game, double perSecond,
+                                      Duration duration) {
+        return offers(name, request, run, game).injectOpen(constantUsersPerSec(perSecond).during(duration));
     }
 
     /** Creators in turn offer on {@code game}, each response time and status recorded under {@code request}. */

@@ -1,7 +1,5 @@
 package dev.p2pbet.loadtests;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-
 import io.gatling.javaapi.core.Simulation;
 
 /**
@@ -14,9 +12,8 @@ public class OffersDuringSettlementSimulation extends Simulation {
 
     {
         LoadRun run = LoadRun.current();
-        setUp(OfferCreationSimulation.offers("offers during settlement", REQUEST, run)
-                .injectOpen(constantUsersPerSec(Math.max(1, run.sizes.offerRate() / 4.0))
-                        .during(run.sizes.settlementWindow())))
+        setUp(OfferCreationSimulation.offersAt("offers during settlement", REQUEST, run, run.offersGame,
+                Math.max(1, run.sizes.offerRate() / 4.0), run.sizes.settlementWindow()))
                 .protocols(run.httpProtocol());
     }
 }

@@ -1,7 +1,5 @@
 package dev.p2pbet.loadtests;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-
 import io.gatling.javaapi.core.Simulation;
 
 /**
@@ -15,8 +13,8 @@ public class SteadyOfferSimulation extends Simulation {
 
     {
         LoadRun run = LoadRun.current();
-        setUp(OfferCreationSimulation.offers("offers at a steady rate", REQUEST, run, run.steadyGame)
-                .injectOpen(constantUsersPerSec(run.sizes.steadyRate()).during(run.sizes.steadyDuration())))
+        setUp(OfferCreationSimulation.offersAt("offers at a steady rate", REQUEST, run, run.steadyGame,
+                run.sizes.steadyRate(), run.sizes.steadyDuration()))
                 .protocols(run.httpProtocol());
     }
 }

@@ -1,7 +1,5 @@
 package dev.p2pbet.loadtests;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-
 import io.gatling.javaapi.core.Simulation;
 
 /**
@@ -14,8 +12,8 @@ public class WarmUpSimulation extends Simulation {
 
     {
         LoadRun run = LoadRun.current();
-        setUp(OfferCreationSimulation.offers("warm-up", REQUEST, run, run.steadyGame)
-                .injectOpen(constantUsersPerSec(run.warmUp.rate()).during(run.warmUp.duration())))
+        setUp(OfferCreationSimulation.offersAt("warm-up", REQUEST, run, run.steadyGame, run.warmUp.rate(),
+                run.warmUp.duration()))
                 .protocols(run.httpProtocol());
     }
 }
