@@ -5,11 +5,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The external wallet provider, simulated: accounts, transfers with gas, signed webhooks, faults on demand. */
 @SpringBootApplication
-@EnableScheduling
 @EnableConfigurationProperties(WalletSimulatorProperties.class)
 public class WalletSimulatorApplication {
 

@@ -1,23 +1,16 @@
 package dev.p2pbet.walletsim.transfer;
 
 import dev.p2pbet.walletsim.WalletSimulatorProperties;
+import dev.p2pbet.walletsim.polling.WakeablePoller;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 @Configuration(proxyBeanMethods = false)
-class TransferScheduling implements SchedulingConfigurer {
+class TransferScheduling {
 
-    private final TransferSettler settler;
-    private final WalletSimulatorProperties properties;
-
-    TransferScheduling(TransferSettler settler, WalletSimulatorProperties properties) {
-        this.settler = settler;
-        this.properties = properties;
-    }
-
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(settler::settleDue, properties.transfers().pollInterval());
+    /** Settles what is due after every poll interval, and at once after a submission that is due at once commits. */
+    @Bean
+    WakeablePoller transferSettlement(TransferSettler settler, WalletSimulatorProperties properties) {
+        return new WakeablePoller("transfer-settler", properties.transfers().pollInterval(), settler::settleDue);
     }
 }

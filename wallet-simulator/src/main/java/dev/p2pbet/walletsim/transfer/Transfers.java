@@ -4,6 +4,7 @@ import dev.p2pbet.walletsim.account.Accounts;
 import dev.p2pbet.walletsim.account.domain.Account;
 import dev.p2pbet.walletsim.account.domain.InsufficientFundsException;
 import dev.p2pbet.walletsim.account.domain.SystemAccount;
+import dev.p2pbet.walletsim.polling.WakeablePoller;
 import dev.p2pbet.walletsim.transfer.domain.GasModel;
 import dev.p2pbet.walletsim.transfer.domain.Transfer;
 import dev.p2pbet.walletsim.transfer.domain.TransferRequest;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +34,16 @@ public class Transfers {
     private final NetworkSettings network;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final WakeablePoller settlement;
 
-    Transfers(TransferRepository repository, Accounts accounts, NetworkSettings network, Clock clock, MeterRegistry meters) {
+    Transfers(TransferRepository repository, Accounts accounts, NetworkSettings network, Clock clock, MeterRegistry meters,
+              @Qualifier("transferSettlement") WakeablePoller settlement) {
         this.repository = repository;
         this.accounts = accounts;
         this.network = network;
         this.clock = clock;
         this.meters = meters;
+        this.settlement = settlement;
     }
 
     /** The stored transfer, and whether this call only replayed it. */
@@ -73,6 +78,9 @@ public class Transfers {
             }
         }
         count("accepted");
+        if (now.confirmationDelay().isZero()) {
+            settlement.wakeAfterCommit();
+        }
         return new Submission(transfer, false);
     }
 

@@ -3,6 +3,7 @@ package dev.p2pbet.walletsim.webhook;
 import dev.p2pbet.walletsim.WalletSimulatorProperties;
 import dev.p2pbet.walletsim.fault.FaultInjector;
 import dev.p2pbet.walletsim.fault.domain.FaultDice;
+import dev.p2pbet.walletsim.polling.WakeablePoller;
 import dev.p2pbet.walletsim.transfer.TransferEvents;
 import dev.p2pbet.walletsim.transfer.TransferView;
 import dev.p2pbet.walletsim.transfer.domain.Transfer;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,15 +33,17 @@ class WebhookOutbox implements TransferEvents {
     private final Clock clock;
     private final MeterRegistry meters;
     private final boolean enabled;
+    private final ObjectProvider<WakeablePoller> dispatch;
 
     WebhookOutbox(WebhookDeliveries deliveries, FaultInjector faults, JsonMapper json, Clock clock, MeterRegistry meters,
-                  WalletSimulatorProperties properties) {
+                  WalletSimulatorProperties properties, @Qualifier("webhookDispatch") ObjectProvider<WakeablePoller> dispatch) {
         this.deliveries = deliveries;
         this.faults = faults;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
         this.enabled = properties.webhook().enabled();
+        this.dispatch = dispatch;
     }
 
     @Override
@@ -55,6 +60,9 @@ class WebhookOutbox implements TransferEvents {
             }
         }
         deliveries.insert(events, sends);
+        if (sends.stream().anyMatch(send -> send.status().equals("pending") && !send.nextAttemptAt().isAfter(now))) {
+            dispatch.ifAvailable(WakeablePoller::wakeAfterCommit);
+        }
     }
 
     private List<WebhookDeliveries.NewDelivery> planned(UUID eventId, Instant now) {
