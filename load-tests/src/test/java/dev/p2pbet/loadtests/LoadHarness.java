@@ -56,10 +56,9 @@ final class LoadHarness {
                 // a few users make every offer of the run: the per-user limits would measure themselves
                 "bet-service", Map.of("P2PBET_BET_MAX_OPEN_OFFERS_PER_USER", "1000000",
                         "P2PBET_RATELIMITS_ENABLED", "false"),
-                // the provider's network: no confirmation delay (also set through the sandbox API), and its pollers
-                // (a simulation artifact, 100 ms by default) out of the way of the latencies measured
-                "wallet-simulator", Map.of("WALLET_SIMULATOR_TRANSFERS_CONFIRMATION_DELAY", "0ms",
-                        "WALLET_SIMULATOR_TRANSFERS_POLL_INTERVAL", "20ms", "WALLET_SIMULATOR_WEBHOOK_POLL_INTERVAL", "20ms"),
+                // the provider's network: no confirmation delay (also set through the sandbox API); its pollers keep
+                // their 100 ms, as a submission or a settlement wakes the one that takes it on at its commit
+                "wallet-simulator", Map.of("WALLET_SIMULATOR_TRANSFERS_CONFIRMATION_DELAY", "0ms"),
                 "settlement-service", Map.of("P2PBET_SETTLEMENT_POLL_INTERVAL", "PT1S"),
                 "wallet-gateway-service", Map.of("P2PBET_WALLET_RECONCILER_REQUESTEDAFTER",
                         RECONCILER_REQUESTED_AFTER.toSeconds() + "s"));
