@@ -7,9 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Webhooks go out only when {@code wallet-simulator.webhook.url} is set, and then a secret is required: the
@@ -36,7 +40,7 @@ class WebhookConfiguration {
 
     /** Sends what is due after every poll interval, and at once after a settlement with a delivery due now commits. */
     @Bean
-    @ConditionalOnExpression("T(org.springframework.util.StringUtils).hasText('${wallet-simulator.webhook.url:}')")
+    @Conditional(WebhooksEnabled.class)
     WakeablePoller webhookDispatch(WalletSimulatorProperties properties, WebhookDeliveries deliveries, Clock clock,
                                    MeterRegistry meters) {
         WalletSimulatorProperties.Webhook webhook = properties.webhook();
@@ -44,5 +48,16 @@ class WebhookConfiguration {
         WebhookDispatcher dispatcher = new WebhookDispatcher(deliveries, new WebhookSender(webhook, clock), backoff,
                 webhook.timeout(), clock, meters);
         return new WakeablePoller("webhook-dispatcher", webhook.pollInterval(), dispatcher::dispatchDue);
+    }
+
+    /** {@link WalletSimulatorProperties.Webhook#enabled()}, asked before the properties are a bean. */
+    static final class WebhooksEnabled implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment())
+                    .bind("wallet-simulator.webhook", WalletSimulatorProperties.Webhook.class)
+                    .map(WalletSimulatorProperties.Webhook::enabled).orElse(false);
+        }
     }
 }
