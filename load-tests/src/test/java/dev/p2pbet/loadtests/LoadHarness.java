@@ -64,6 +64,13 @@ final class LoadHarness {
                         RECONCILER_REQUESTED_AFTER.toSeconds() + "s"));
     }
 
+    /** This JVM's own {@code -X} options: Failsafe's {@code argLine}, with {@code load-tests.test-jvm-options}. */
+    private static String testJvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-X"))
+                .collect(Collectors.joining(" "));
+    }
+
     /** {@link #loadEnvironment()} plus each service's JVM options for load, with its flight recording. */
     private Map<String, Map<String, String>> environment() {
         Map<String, Map<String, String>> environment = new LinkedHashMap<>();
@@ -110,7 +117,8 @@ final class LoadHarness {
         ResultTable table = new ResultTable();
         table.fact("provider network (simulator sandbox): " + network + "; services' extra environment: "
                 + loadEnvironment() + "; every service's JVM: `" + profiles.jvmOptions("<module>")
-                .replace(projectRoot.toAbsolutePath().normalize() + "/", "") + "`");
+                .replace(projectRoot.toAbsolutePath().normalize() + "/", "") + "`; the test JVM's (Kafka broker, entry "
+                + "point, Gatling): `" + testJvmOptions() + "`");
         GatlingRunner gatling = new GatlingRunner(resultsDir.resolve("gatling"));
         CpuAccounting cpu = CpuAccounting.of(stack);
         PostgresStatements sqlProfile = new PostgresStatements(new Sql(stack.jdbcUrl("postgres"), stack.postgresUser(),
