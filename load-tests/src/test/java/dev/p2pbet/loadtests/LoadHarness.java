@@ -192,17 +192,23 @@ final class LoadHarness {
         table.fact("the test JVM's CPU by thread over the offers at a steady rate (Kafka broker, entry point, Gatling; "
                 + "`/proc` ticks): " + ThreadCpu.shares(steadyTestJvmBefore, ThreadCpu.ticksByGroup(TEST_JVM_PID),
                         cpu.ticksPerSecond(), steadyOffers));
-        addSteadyRows(table, run.latencies.stats(SteadyOfferSimulation.REQUEST, sizes.steadyDuration().toSeconds()),
-                bet.percentiles("extract(epoch FROM updated_at - created_at) * 1000", "FROM bets WHERE game_id = ? "
-                        + "AND status = 'open' AND created_at >= to_timestamp(? / 1000.0)" + notProbe,
-                        run.steadyGame, steadyBeganMs),
-                cpu.between("offers at a steady rate", steadyCpuBefore, steadyCpuAfter, steadyOffers)
-                        .withIdle(idle), pgbench.latencyAverageMs());
+        GatlingRunner.RequestStats steadyStats = run.latencies.stats(SteadyOfferSimulation.REQUEST,
+                sizes.steadyDuration().toSeconds());
+        Sql.Percentiles steadyCreateToOpen = bet.percentiles("extract(epoch FROM updated_at - created_at) * 1000",
+                "FROM bets WHERE game_id = ? AND status = 'open' AND created_at >= to_timestamp(? / 1000.0)" + notProbe,
+                run.steadyGame, steadyBeganMs);
+        CpuAccounting.Usage steadyUsage = cpu.between("offers at a steady rate", steadyCpuBefore, steadyCpuAfter,
+                steadyOffers).withIdle(idle);
+        addSteadyRows(table, steadyStats, steadyCreateToOpen, steadyUsage, pgbench.latencyAverageMs());
         Sql gateway = new Sql(stack.jdbcUrl("wallet_gateway"), stack.postgresUser(), stack.postgresPassword());
         Sql provider = new Sql(stack.jdbcUrl("wallet_simulator"), stack.postgresUser(), stack.postgresPassword());
+        CreateToOpenHops.Hop slowestHop = null;
         for (CreateToOpenHops.Hop hop : CreateToOpenHops.of(bet, gateway, provider, run.steadyGame, steadyBeganMs)) {
             table.add("offers at a steady rate", "create -> open, hop p99: " + hop.name(), "ms", Double.NaN, false,
                     hop.millis().p99(), "-", Double.NaN, hop.millis().toString());
+            if (slowestHop == null || hop.millis().p99() > slowestHop.millis().p99()) {
+                slowestHop = hop;
+            }
         }
 
         // ------------------------------------------------------------------ offer creation
@@ -220,20 +226,34 @@ final class LoadHarness {
         Sql.Percentiles createToOpen = bet.percentiles("extract(epoch FROM updated_at - created_at) * 1000",
                 "FROM bets WHERE game_id = ? AND status = 'open'" + notProbe, run.offersGame);
         double latencyBaseline = pgbench.latencyAverageMs();
-        table.add("offer creation", "throughput (2xx)", "req/s", 2_000, true,
+        ResultTable.Row offerThroughput = table.add("offer creation", "throughput (2xx)", "req/s", 2_000, true,
                 offerStats.ok() / (double) sizes.offerDuration().toSeconds(), "pgbench tps", pgbench.tps(),
                 "arrival rate " + sizes.offerRate() + "/s");
         table.add("offer creation", "p50", "ms", Double.NaN, false, offerStats.p50(), "pgbench avg", latencyBaseline, "");
         table.add("offer creation", "p95", "ms", Double.NaN, false, offerStats.p95(), "pgbench avg", latencyBaseline, "");
-        table.add("offer creation", "p99", "ms", 25, false, offerStats.p99(), "pgbench avg", latencyBaseline, "");
+        ResultTable.Row offerP99 = table.add("offer creation", "p99", "ms", 25, false, offerStats.p99(), "pgbench avg",
+                latencyBaseline, "");
         table.add("offer creation", "p99.9", "ms", Double.NaN, false, offerStats.p999(), "pgbench avg", latencyBaseline, "");
-        table.add("offer creation", "errors", "%", 0, false, 100 * offerStats.errorShare(), "-", Double.NaN,
-                offerStats.ko() + " of " + offerStats.total());
-        table.add("create -> open", "p99 (bets.created_at -> updated_at at open)", "ms", 150, false, createToOpen.p99(),
-                "pgbench avg", latencyBaseline, createToOpen.toString());
-        addCpu(table, cpu.between("offer creation", offersBefore, offersAfter, offersCreated).withIdle(idle),
-                "offer (created and open)", "req/s", 2_000,
+        ResultTable.Row offerErrors = table.add("offer creation", "errors", "%", 0, false,
+                100 * offerStats.errorShare(), "-", Double.NaN, offerStats.ko() + " of " + offerStats.total());
+        ResultTable.Row createToOpenRow = table.add("create -> open", "p99 (bets.created_at -> updated_at at open)",
+                "ms", 150, false, createToOpen.p99(), "pgbench avg", latencyBaseline, createToOpen.toString());
+        CpuAccounting.Usage offersUsage = cpu.between("offer creation", offersBefore, offersAfter, offersCreated)
+                .withIdle(idle);
+        addCpu(table, offersUsage, "offer (created and open)", "req/s", 2_000,
                 offerStats.ok() / (double) sizes.offerDuration().toSeconds());
+        String offerRate = sizes.offerRate() + " offers/s";
+        String steadyRate = sizes.steadyRate() + " offers/s";
+        table.target("offer creation >= 2,000 req/s", offerThroughput, "offered at " + offerRate + " (the size's rate); "
+                + TargetLimits.cpu(offersUsage, "an offer at " + offerRate, "offers/s"));
+        table.target("offer creation p99 <= 25 ms", offerP99, TargetLimits.queueing(offersUsage, offerRate,
+                steadyUsage, steadyRate, "the p99", steadyStats.p99()));
+        table.target("offer creation: no errors", offerErrors, offerStats.ko() + " of " + offerStats.total()
+                + " offers answered other than 2xx (their kinds are in the Gatling report)");
+        table.target("create -> open p99 <= 150 ms", createToOpenRow, TargetLimits.queueing(offersUsage, offerRate,
+                steadyUsage, steadyRate, "its p99", steadyCreateToOpen.p99()) + (slowestHop == null ? ""
+                : String.format(" (its slowest hop there: %s, p99 %.0f ms)", slowestHop.name(),
+                        slowestHop.millis().p99())));
 
         // ------------------------------------------------------------------ accept race
         log.info("Scenario: accept race, {} offers x {} acceptors", sizes.raceOffers(), sizes.acceptorsPerOffer());
@@ -252,7 +272,8 @@ final class LoadHarness {
         long race202 = run.raceAnswers(202);
         long race409 = run.raceAnswers(409);
         long raceOther = raceStats.total() - race202 - race409;
-        table.add("accept race", "matches (exactly N)", "bets", sizes.raceOffers(), true, raceMatched, "-", Double.NaN,
+        ResultTable.Row raceMatches = table.add("accept race", "matches (exactly N)", "bets", sizes.raceOffers(), true,
+                raceMatched, "-", Double.NaN,
                 String.format("N=%d; 202: %d, 409: %d, other: %d; 503 SERVICE_BUSY answered %d times, each asked"
                         + " again after its Retry-After", sizes.raceOffers(), race202, race409, raceOther,
                         run.raceBusyAnswers()));
@@ -261,6 +282,10 @@ final class LoadHarness {
                         raceStats.p50(), raceStats.p95(), raceStats.p999()));
         addCpu(table, cpu.between("accept race", raceBefore, raceAfter, raceStats.total()).withIdle(idle),
                 "accept request (202 or 409)", "accepts/s", Double.NaN, Double.NaN);
+        // a count below N is a lost match; the bet database's bets of the race, not a rate, say which
+        table.target("accept race: exactly " + sizes.raceOffers() + " matches, the rest 409", raceMatches, String.format(
+                "%d matched of %d offers; 202: %d, 409: %d, other: %d", raceMatched, sizes.raceOffers(), race202,
+                race409, raceOther));
 
         // ------------------------------------------------------------------ full life cycles and settlement
         log.info("Scenario: {} full life cycles at {}/s, then settlement of the game", sizes.matchedBets(),
@@ -350,11 +375,12 @@ final class LoadHarness {
                 ORDER BY a.completed_at LIMIT 1""", run.lifecycleGame);
         double lifecyclesPerSecond = lifecycleSpanMs == null || settleMs == null ? Double.NaN
                 : lifecycleMatched * 1000.0 / (lifecycleSpanMs + settleMs);
-        table.add("full life cycles", "per second (create .. matched, then settled and paid)", "1/s", 500, true,
+        ResultTable.Row lifecyclesRow = table.add("full life cycles", "per second (create .. matched, then settled "
+                + "and paid)", "1/s", 500, true,
                 lifecyclesPerSecond, "pgbench tps", pgbench.tps(), String.format(
                         "%d bets; offered at %d/s; create -> matched %s", lifecycleMatched, sizes.lifecycleRate(),
                         openDuringLifecycles));
-        table.add("settlement", "finalized received -> last payout confirmed", "s",
+        ResultTable.Row settlementTime = table.add("settlement", "finalized received -> last payout confirmed", "s",
                 sizes.matchedBets() >= 100_000 ? 30 : Double.NaN, false, settleMs == null ? Double.NaN : settleMs / 1000,
                 "plain SQL (s)", plainSettlement.millis() / 1000, String.format("%d matched bets; %d paid, %d refunded",
                         lifecycleMatched, paid, settled - paid));
@@ -371,8 +397,8 @@ final class LoadHarness {
                 .withIdle(idle);
         addCpu(table, lifecycleCpu, "life cycle up to matched (create, open, accept, matched)", "1/s", Double.NaN,
                 Double.NaN);
-        addCpu(table, settlementCpu, "bet settled and paid (offers keep arriving at a quarter of the offer rate)",
-                "bets/s", 100_000 / 30.0, Double.NaN);
+        ResultTable.Row settlementCeiling = addCpu(table, settlementCpu, "bet settled and paid (offers keep arriving "
+                + "at a quarter of the offer rate)", "bets/s", 100_000 / 30.0, Double.NaN);
         double fullLifecycleMs = lifecycleCpu.cpuMsPerOperation() + settlementCpu.cpuMsPerOperation();
         double fullLifecycleNetMs = lifecycleCpu.marginalCpuMsPerOperation() > 0
                 && settlementCpu.marginalCpuMsPerOperation() > 0
@@ -387,6 +413,18 @@ final class LoadHarness {
                                 idleCpu, fullLifecycleNetMs,
                                 Math.max(0, lifecycleCpu.cores() - idleCpu) * 1000 / fullLifecycleNetMs)
                                 : "net of the idle stack: not measurable in these windows", lifecyclesPerSecond));
+        table.target(">= 500 full life cycles/s", lifecyclesRow, String.format("CPU: a whole life cycle cost %.1f ms of "
+                        + "CPU over the stack (%.1f up to matched, most in %s; %.1f settled and paid), so %d cores "
+                        + "carry at most %.1f/s", fullLifecycleMs, lifecycleCpu.cpuMsPerOperation(),
+                TargetLimits.dearest(lifecycleCpu), settlementCpu.cpuMsPerOperation(), lifecycleCpu.cores(),
+                lifecycleCpu.cores() * 1000 / fullLifecycleMs));
+        // below the full size the 30 s are for other counts: the CPU ceiling against 100k / 30 s judges the rate
+        table.target("100k matched bets settled and paid <= 30 s", sizes.matchedBets() >= 100_000 ? settlementTime
+                : settlementCeiling, String.format("%s; %,d bets took %.1f s, so 100k would take about %,.0f s at "
+                        + "that rate", TargetLimits.cpu(settlementCpu, "a bet settled and paid", "bets/s"),
+                lifecycleMatched, settleMs == null ? Double.NaN : settleMs / 1000,
+                settleMs == null || lifecycleMatched == 0 ? Double.NaN
+                        : 100_000 * settleMs / 1000 / lifecycleMatched));
 
         // ------------------------------------------------------------------ outbox relay
         log.info("Scenario: outbox relay, {} rows", sizes.relayRows());
@@ -394,7 +432,8 @@ final class LoadHarness {
         OutboxRelayProbe.Result relay = new OutboxRelayProbe(bet, stack.kafkaBootstrapServers())
                 .run(sizes.relayRows(), sizes.smoke() ? 20 : 200);
         CpuAccounting.Snapshot relayAfter = cpu.snapshot();
-        table.add("outbox relay", "rows relayed per second (bet-service)", "rows/s", 10_000, true,
+        ResultTable.Row relayRate = table.add("outbox relay", "rows relayed per second (bet-service)", "rows/s",
+                10_000, true,
                 relay.rowsPerSecond(), "ProducerPerformance rec/s", producer.recordsPerSecond(),
                 "%d rows backlog, relayed from its first append to its last; the first row was appended %d ms after the backlog's commit (rows written with SQL wake no relay: its idle pause), %,.0f rows/s counted from the commit"
                         .formatted(relay.rows(), relay.firstAppendMs(), relay.fromCommitPerSecond()));
@@ -402,8 +441,13 @@ final class LoadHarness {
                 "ProducerPerformance p99", producer.p99LatencyMs(), relay.lagMs().toString());
         // not judged against the relay's target: the window also holds the probe's own inserts, its consumer and the
         // trickle, so the ceiling it implies is below the rate the relay was measured at
-        addCpu(table, cpu.between("outbox relay", relayBefore, relayAfter, relay.rows()).withIdle(idle),
-                "row written and relayed (the probe's inserts included)", "rows/s", Double.NaN, relay.rowsPerSecond());
+        CpuAccounting.Usage relayCpu = cpu.between("outbox relay", relayBefore, relayAfter, relay.rows())
+                .withIdle(idle);
+        addCpu(table, relayCpu, "row written and relayed (the probe's inserts included)", "rows/s", Double.NaN,
+                relay.rowsPerSecond());
+        table.target("outbox relay >= 10,000 rows/s", relayRate, String.format("%s; the broker took %,.0f records/s "
+                        + "from Kafka's own producer", TargetLimits.cpu(relayCpu, "a row written and relayed", "rows/s"),
+                producer.recordsPerSecond()));
 
         // ------------------------------------------------------------------ recovery after a provider outage
         log.info("Scenario: {} offers while the provider refuses every transfer, then the provider back",
@@ -421,8 +465,16 @@ final class LoadHarness {
 
         // ------------------------------------------------------------------ memory
         Map<String, Long> peakRss = ServiceMemory.peakRssKib(stack);
-        peakRss.forEach((module, kib) -> table.add("memory", module + " peak RSS (VmHWM)", "MiB", 512, false,
-                kib / 1024.0, "-", Double.NaN, ""));
+        ResultTable.Row largestRss = null;
+        for (Map.Entry<String, Long> rss : peakRss.entrySet()) {
+            ResultTable.Row row = table.add("memory", rss.getKey() + " peak RSS (VmHWM)", "MiB", 512, false,
+                    rss.getValue() / 1024.0, "-", Double.NaN, "");
+            largestRss = largestRss == null || row.measured() > largestRss.measured() ? row : largestRss;
+        }
+        if (largestRss != null) {
+            table.target("each service <= 512 MiB RSS", largestRss, "the largest of the services' peaks; each "
+                    + "service's GC and allocation views are in `profiles/<service>.txt`");
+        }
         for (ServiceProfiles.Profile profile : profiles.dumpAndRead(stack)) {
             table.add("memory", profile.module() + " GC pauses (total over the run)", "ms", Double.NaN, false,
                     profile.totalPauseMs(), "-", Double.NaN, String.format("%d pauses, p99 %.1f ms, max %.1f ms",
@@ -470,10 +522,11 @@ final class LoadHarness {
 
     /**
      * Two rows of a scenario: the CPU-seconds one operation cost every process of the stack, and the ceiling they
-     * imply, {@code cores x 1 s / CPU per operation}, judged against the scenario's throughput target.
+     * imply, {@code cores x 1 s / CPU per operation}, judged against the scenario's throughput target; returns the
+     * ceiling's row.
      */
-    private static void addCpu(ResultTable table, CpuAccounting.Usage usage, String operation, String unit,
-                               double target, double measuredRate) {
+    private static ResultTable.Row addCpu(ResultTable table, CpuAccounting.Usage usage, String operation, String unit,
+                                          double target, double measuredRate) {
         table.add(usage.scenario(), "CPU per " + operation, "ms", Double.NaN, false, usage.cpuMsPerOperation(), "-",
                 Double.NaN, usage.note());
         String net = Double.isNaN(usage.marginalCeilingPerSecond())
@@ -484,7 +537,8 @@ final class LoadHarness {
         if (!Double.isNaN(usage.compiledCeilingPerSecond())) {
             net += String.format("; without the JIT compiler threads: %,.1f %s", usage.compiledCeilingPerSecond(), unit);
         }
-        table.add(usage.scenario(), "CPU ceiling (" + usage.cores() + " cores x 1 s / CPU per operation)", unit, target,
+        return table.add(usage.scenario(), "CPU ceiling (" + usage.cores() + " cores x 1 s / CPU per operation)", unit,
+                target,
                 true, usage.ceilingPerSecond(), "-", Double.NaN, Double.isNaN(measuredRate) ? net
                         : String.format("%s; measured %.2f %s", net, measuredRate, unit));
     }

@@ -10,8 +10,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The figures of a run as docs/benchmarks.md shows them: per row the target, the measured figure, its baseline and
- * the ratio, and a verdict (none for a smoke run, whose sizes are too small to judge).
+ * The figures of a run as docs/benchmarks.md shows them: first the issue's targets, each with the row that judges it
+ * and, for a miss, what the same run measured to limit it; then per row the target, the measured figure, its baseline
+ * and the ratio, and a verdict (none for a smoke run, whose sizes are too small to judge).
  */
 final class ResultTable {
 
@@ -34,13 +35,28 @@ final class ResultTable {
         }
     }
 
+    /**
+     * One of the issue's targets, judged by {@code row}; {@code limitedBy} says what this run measured to stand in its
+     * way (shown for a miss only, so a fresh clone's document states the reason of its own misses).
+     */
+    record Target(String target, Row row, String limitedBy) {
+    }
+
     private final List<Row> rows = new ArrayList<>();
+    private final List<Target> targets = new ArrayList<>();
     // scenario threads add facts while the harness waits on them
     private final List<String> facts = Collections.synchronizedList(new ArrayList<>());
 
-    void add(String scenario, String figure, String unit, double target, boolean higherIsBetter, double measured,
-             String baselineName, double baseline, String note) {
-        rows.add(new Row(scenario, figure, unit, target, higherIsBetter, measured, baselineName, baseline, note));
+    Row add(String scenario, String figure, String unit, double target, boolean higherIsBetter, double measured,
+            String baselineName, double baseline, String note) {
+        Row row = new Row(scenario, figure, unit, target, higherIsBetter, measured, baselineName, baseline, note);
+        rows.add(row);
+        return row;
+    }
+
+    /** Names one of the issue's targets, judged by one of this table's rows, for the summary above the rows. */
+    void target(String target, Row row, String limitedBy) {
+        targets.add(new Target(target, row, limitedBy));
     }
 
     void fact(String line) {
@@ -58,6 +74,22 @@ final class ResultTable {
         out.append("Machine: ").append(machine).append("  \n");
         out.append("Sizes: ").append(sizes).append("  \n");
         out.append("Gatling HTML reports: `").append(reports).append("`\n\n");
+        if (!targets.isEmpty()) {
+            out.append("| target (issue 9) | measured | baseline | ratio | verdict | what limits it (measured in this run) |\n");
+            out.append("|---|---|---|---|---|---|\n");
+            for (Target target : targets) {
+                Row row = target.row();
+                String verdict = row.verdict(judged);
+                out.append("| ").append(target.target())
+                        .append(" | ").append(number(row.measured())).append(" ").append(row.unit())
+                        .append(" (").append(row.scenario()).append(": ").append(row.figure()).append(")")
+                        .append(" | ").append(baseline(row))
+                        .append(" | ").append(ratio(row))
+                        .append(" | ").append(verdict)
+                        .append(" | ").append("MISSED".equals(verdict) ? target.limitedBy() : "-").append(" |\n");
+            }
+            out.append("\n");
+        }
         out.append("| scenario | figure | target | measured | baseline | ratio | verdict | note |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
@@ -65,8 +97,8 @@ final class ResultTable {
                     .append(Double.isNaN(row.target()) ? "-" : (row.higherIsBetter() ? ">= " : "<= ")
                             + number(row.target()) + " " + row.unit())
                     .append(" | ").append(number(row.measured())).append(" ").append(row.unit())
-                    .append(" | ").append(Double.isNaN(row.baseline()) ? "-" : row.baselineName() + ": " + number(row.baseline()))
-                    .append(" | ").append(Double.isNaN(row.ratio()) ? "-" : String.format("%.3f", row.ratio()))
+                    .append(" | ").append(baseline(row))
+                    .append(" | ").append(ratio(row))
                     .append(" | ").append(row.verdict(judged)).append(" | ").append(row.note()).append(" |\n");
         }
         if (!facts.isEmpty()) {
@@ -74,6 +106,14 @@ final class ResultTable {
             facts.forEach(fact -> out.append("- ").append(fact).append("\n"));
         }
         return out.append("\n").toString();
+    }
+
+    private static String baseline(Row row) {
+        return Double.isNaN(row.baseline()) ? "-" : row.baselineName() + ": " + number(row.baseline());
+    }
+
+    private static String ratio(Row row) {
+        return Double.isNaN(row.ratio()) ? "-" : String.format("%.3f", row.ratio());
     }
 
     private static String number(double value) {
