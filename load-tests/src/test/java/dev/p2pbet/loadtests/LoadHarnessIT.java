@@ -45,5 +45,11 @@ class LoadHarnessIT {
         assertThat(results.resolve("gatling")).isDirectoryContaining(p -> Files.exists(p.resolve("index.html")));
         assertThat(outcome.markdown()).contains("| offer creation |", "| accept race |", "| settlement |", "| outbox relay |",
                 "| provider outage |");
+        assertThat(outcome.table().targets()).as("one row per target of issue 9").extracting(ResultTable.Target::target)
+                .containsExactly("offer creation >= 2,000 req/s", "offer creation p99 <= 25 ms",
+                        "offer creation: no errors", "create -> open p99 <= 150 ms",
+                        "accept race: exactly " + sizes.raceOffers() + " matches, the rest 409",
+                        ">= 500 full life cycles/s", "100k matched bets settled and paid <= 30 s",
+                        "outbox relay >= 10,000 rows/s", "each service <= 512 MiB RSS");
     }
 }

@@ -67,6 +67,10 @@ final class ResultTable {
         return rows;
     }
 
+    List<Target> targets() {
+        return targets;
+    }
+
     String markdown(Sizes sizes, String machine, Path reports) {
         boolean judged = !sizes.smoke();
         StringBuilder out = new StringBuilder();
