@@ -413,11 +413,8 @@ final class LoadHarness {
                                 idleCpu, fullLifecycleNetMs,
                                 Math.max(0, lifecycleCpu.cores() - idleCpu) * 1000 / fullLifecycleNetMs)
                                 : "net of the idle stack: not measurable in these windows", lifecyclesPerSecond));
-        table.target(">= 500 full life cycles/s", lifecyclesRow, String.format("CPU: a whole life cycle cost %.1f ms of "
-                        + "CPU over the stack (%.1f up to matched, most in %s; %.1f settled and paid), so %d cores "
-                        + "carry at most %.1f/s", fullLifecycleMs, lifecycleCpu.cpuMsPerOperation(),
-                TargetLimits.dearest(lifecycleCpu), settlementCpu.cpuMsPerOperation(), lifecycleCpu.cores(),
-                lifecycleCpu.cores() * 1000 / fullLifecycleMs));
+        table.target(">= 500 full life cycles/s", lifecyclesRow, TargetLimits.cpuOfWholeLifeCycle(lifecycleCpu,
+                settlementCpu));
         // below the full size the 30 s are for other counts: the CPU ceiling against 100k / 30 s judges the rate
         table.target("100k matched bets settled and paid <= 30 s", sizes.matchedBets() >= 100_000 ? settlementTime
                 : settlementCeiling, String.format("%s; %,d bets took %.1f s, so 100k would take about %,.0f s at "

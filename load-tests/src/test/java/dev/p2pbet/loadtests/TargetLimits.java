@@ -27,6 +27,19 @@ final class TargetLimits {
     }
 
     /**
+     * "CPU: a whole life cycle cost 105.6 ms of CPU over the stack (63.5 up to matched, most in ...; 42.1 settled and
+     * paid), so 2 cores carry at most 18.9/s": a life cycle is measured in two windows, up to matched and its
+     * settlement, and the target's rate needs both.
+     */
+    static String cpuOfWholeLifeCycle(CpuAccounting.Usage upToMatched, CpuAccounting.Usage settled) {
+        double wholeMs = upToMatched.cpuMsPerOperation() + settled.cpuMsPerOperation();
+        return String.format("CPU: a whole life cycle cost %.1f ms of CPU over the stack (%.1f up to matched, most in "
+                        + "%s; %.1f settled and paid), so %d cores carry at most %.1f/s", wholeMs,
+                upToMatched.cpuMsPerOperation(), dearest(upToMatched), settled.cpuMsPerOperation(), upToMatched.cores(),
+                upToMatched.cores() * 1000 / wholeMs);
+    }
+
+    /**
      * "queueing for the CPU: the stack used 93 % of 2 cores at 100 offers/s; at 10/s, where it used 24 %, the p99 was
      * 15 ms".
      */

@@ -31,6 +31,18 @@ class TargetLimitsTest {
     }
 
     @Test
+    void a_whole_life_cycle_costs_its_way_to_matched_and_its_settlement() {
+        CpuAccounting.Usage upToMatched = new CpuAccounting.Usage("full life cycles", 1_000, 40,
+                Map.of("bet-service", 40.0, "postgres", 20.0), 0, 0.8, 2, Double.NaN, Double.NaN);
+        CpuAccounting.Usage settled = new CpuAccounting.Usage("settlement", 1_000, 20, Map.of("postgres", 40.0), 0,
+                1, 2, Double.NaN, Double.NaN);
+
+        assertThat(TargetLimits.cpuOfWholeLifeCycle(upToMatched, settled)).isEqualTo("CPU: a whole life cycle cost "
+                + "100.0 ms of CPU over the stack (60.0 up to matched, most in bet-service 40.0 ms, postgres 20.0 ms; "
+                + "40.0 settled and paid), so 2 cores carry at most 20.0/s");
+    }
+
+    @Test
     void a_queueing_limit_sets_the_busy_cores_against_the_latency_with_idle_ones() {
         Map<String, Double> steady = Map.of("bet-service", 14.4);
         CpuAccounting.Usage tenPerSecond = new CpuAccounting.Usage("offers at a steady rate", 600, 60, steady, 0, 0.26,
