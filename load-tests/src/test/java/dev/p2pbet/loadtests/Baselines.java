@@ -31,6 +31,11 @@ final class Baselines {
     }
 
     record PlainSettlement(long rows, double millis) {
+
+        /** The bets the plain SQL settles per second; NaN when it took no measurable time. */
+        double rowsPerSecond() {
+            return millis > 0 ? rows * 1000 / millis : Double.NaN;
+        }
     }
 
     private final Path workDir;

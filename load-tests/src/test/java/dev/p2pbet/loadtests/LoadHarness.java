@@ -398,7 +398,8 @@ final class LoadHarness {
         addCpu(table, lifecycleCpu, "life cycle up to matched (create, open, accept, matched)", "1/s", Double.NaN,
                 Double.NaN);
         ResultTable.Row settlementCeiling = addCpu(table, settlementCpu, "bet settled and paid (offers keep arriving "
-                + "at a quarter of the offer rate)", "bets/s", 100_000 / 30.0, Double.NaN);
+                + "at a quarter of the offer rate)", "bets/s", 100_000 / 30.0, Double.NaN, "plain SQL (bets/s)",
+                plainSettlement.rowsPerSecond());
         double fullLifecycleMs = lifecycleCpu.cpuMsPerOperation() + settlementCpu.cpuMsPerOperation();
         double fullLifecycleNetMs = lifecycleCpu.marginalCpuMsPerOperation() > 0
                 && settlementCpu.marginalCpuMsPerOperation() > 0
@@ -524,6 +525,12 @@ final class LoadHarness {
      */
     private static ResultTable.Row addCpu(ResultTable table, CpuAccounting.Usage usage, String operation, String unit,
                                           double target, double measuredRate) {
+        return addCpu(table, usage, operation, unit, target, measuredRate, "-", Double.NaN);
+    }
+
+    /** As above, the ceiling next to the rate the same work reaches without the platform ({@code baseline}). */
+    private static ResultTable.Row addCpu(ResultTable table, CpuAccounting.Usage usage, String operation, String unit,
+                                          double target, double measuredRate, String baselineName, double baseline) {
         table.add(usage.scenario(), "CPU per " + operation, "ms", Double.NaN, false, usage.cpuMsPerOperation(), "-",
                 Double.NaN, usage.note());
         String net = Double.isNaN(usage.marginalCeilingPerSecond())
@@ -536,7 +543,7 @@ final class LoadHarness {
         }
         return table.add(usage.scenario(), "CPU ceiling (" + usage.cores() + " cores x 1 s / CPU per operation)", unit,
                 target,
-                true, usage.ceilingPerSecond(), "-", Double.NaN, Double.isNaN(measuredRate) ? net
+                true, usage.ceilingPerSecond(), baselineName, baseline, Double.isNaN(measuredRate) ? net
                         : String.format("%s; measured %.2f %s", net, measuredRate, unit));
     }
 

@@ -2,6 +2,8 @@ package dev.p2pbet.loadtests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -117,7 +119,13 @@ final class ResultTable {
     }
 
     private static String ratio(Row row) {
-        return Double.isNaN(row.ratio()) ? "-" : String.format("%.3f", row.ratio());
+        double ratio = row.ratio();
+        if (Double.isNaN(ratio)) {
+            return "-";
+        }
+        // a miss by orders of magnitude must not print as 0.000: below 0.01, two significant digits
+        return ratio >= 0.01 || ratio == 0 ? String.format("%.3f", ratio)
+                : new BigDecimal(ratio).round(new MathContext(2)).toPlainString();
     }
 
     private static String number(double value) {

@@ -55,4 +55,16 @@ class ResultTableTest {
 
         assertThat(table.markdown(Sizes.named("medium"), "2 cores", REPORTS)).doesNotContain("| target (issue 9) |");
     }
+
+    @Test
+    void prints_a_ratio_far_below_its_baseline_with_two_significant_digits() {
+        ResultTable table = new ResultTable();
+        ResultTable.Row ceiling = table.add("settlement", "CPU ceiling", "bets/s", 3_333, true, 48,
+                "plain SQL (bets/s)", 100_000, "");
+        table.target("100k matched bets settled and paid <= 30 s", ceiling, "CPU");
+
+        String markdown = table.markdown(Sizes.named("medium"), "2 cores", REPORTS);
+
+        assertThat(markdown).contains("| plain SQL (bets/s): 100,000 | 0.00048 | MISSED | CPU |");
+    }
 }
