@@ -474,9 +474,12 @@ final class LoadHarness {
                     + "service's GC and allocation views are in `profiles/<service>.txt`");
         }
         for (ServiceProfiles.Profile profile : profiles.dumpAndRead(stack)) {
-            table.add("memory", profile.module() + " GC pauses (total over the run)", "ms", Double.NaN, false,
-                    profile.totalPauseMs(), "-", Double.NaN, String.format("%d pauses, p99 %.1f ms, max %.1f ms",
-                            profile.pauses(), profile.p99PauseMs(), profile.maxPauseMs()));
+            List<GcPauses.Pause> pauses = GcPauses.read(profile.recording());
+            GcPauses.Summary underLoad = GcPauses.underLoad(pauses, scenariosBegan);
+            table.add("memory", profile.module() + " GC pauses under load (the scenarios' collections, without the "
+                    + "harness's heap histograms)", "ms", Double.NaN, false, underLoad.totalMs(), "-", Double.NaN,
+                    underLoad.describe() + "; over the whole run, the start and the warm-up included: "
+                            + GcPauses.wholeRun(pauses).describe());
             table.fact("hottest methods of " + profile.module() + " (JFR execution samples over the run; all views in "
                     + "`profiles/" + profile.module() + ".txt`): " + String.join("; ", profile.hotMethods().stream()
                     .limit(5).toList()));

@@ -6,29 +6,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every service of a load run records itself with JDK Flight Recorder from its start: this class gives the JVM
  * options that start the recording, then dumps each recording and reads it with the JDK's own {@code jfr view}:
  * the GC pauses, the hottest methods, where the threads wait on sockets, and the CPU. The full views are kept
- * under {@code profiles/} next to the Gatling reports; the tables get the pauses and the top methods.
+ * under {@code profiles/} next to the Gatling reports; the tables get the top methods ({@link GcPauses} reads the
+ * pauses under load from the same recording).
  */
 final class ServiceProfiles {
 
-    private static final Pattern PAUSE = Pattern.compile("^(Total Pause Time|Number of Pauses|P99 Pause Time|"
-            + "Maximum Pause Time):\\s*([0-9.,]+)\\s*(ms|s|us|ns)?\\s*$");
     private static final List<String> VIEWS = List.of("gc-pauses", "cpu-load", "thread-cpu-load", "hot-methods",
             "socket-reads-by-host", "contention-by-site", "allocation-by-class");
 
     /** One service's recording, read. */
-    record Profile(String module, Path recording, double totalPauseMs, long pauses, double p99PauseMs,
-                   double maxPauseMs, List<String> hotMethods) {
+    record Profile(String module, Path recording, List<String> hotMethods) {
     }
 
     private final Path dir;
@@ -100,8 +95,7 @@ final class ServiceProfiles {
                 views.append(Files.exists(out) ? Files.readString(out) : "").append('\n');
             }
             Files.writeString(dir.resolve(module + ".txt"), views);
-            profiles.add(read(module, recording, dir.resolve(module + "-gc-pauses.txt"),
-                    dir.resolve(module + "-hot-methods.txt")));
+            profiles.add(read(module, recording, dir.resolve(module + "-hot-methods.txt")));
         }
         return profiles;
     }
@@ -124,35 +118,13 @@ final class ServiceProfiles {
         }
     }
 
-    private Profile read(String module, Path recording, Path gcPauses, Path hotMethods) throws IOException {
-        Map<String, Double> pauses = new LinkedHashMap<>();
-        for (String line : lines(gcPauses)) {
-            Matcher m = PAUSE.matcher(line.trim());
-            if (m.matches()) {
-                pauses.put(m.group(1), millis(Double.parseDouble(m.group(2).replace(",", "")), m.group(3)));
-            }
-        }
+    private Profile read(String module, Path recording, Path hotMethods) throws IOException {
         List<String> top = lines(hotMethods).stream()
                 .filter(l -> l.matches(".*\\s[0-9]+\\s+[0-9.]+%\\s*$"))
                 .limit(8)
                 .map(l -> l.replaceAll("\\s+", " ").trim())
                 .toList();
-        return new Profile(module, recording, pauses.getOrDefault("Total Pause Time", Double.NaN),
-                pauses.getOrDefault("Number of Pauses", Double.NaN).longValue(),
-                pauses.getOrDefault("P99 Pause Time", Double.NaN), pauses.getOrDefault("Maximum Pause Time", Double.NaN),
-                top);
-    }
-
-    private static double millis(double value, String unit) {
-        if (unit == null) {
-            return value;
-        }
-        return switch (unit) {
-            case "s" -> value * 1000;
-            case "us" -> value / 1000;
-            case "ns" -> value / 1_000_000;
-            default -> value;
-        };
+        return new Profile(module, recording, top);
     }
 
     private Path recording(String module) {
