@@ -44,8 +44,8 @@ final class GcPauses {
         }
 
         String describe() {
-            return count == 0 ? "no pauses" : String.format("%d pauses, %,.0f ms in all, p99 %.1f ms, the longest %s",
-                    count, totalMs, p99Ms, longest.describe());
+            return count == 0 ? "no pauses" : String.format("%d %s, %,.0f ms in all, p99 %.1f ms, the longest %s",
+                    count, count == 1 ? "pause" : "pauses", totalMs, p99Ms, longest.describe());
         }
     }
 

@@ -51,6 +51,14 @@ class GcPausesTest {
     }
 
     @Test
+    void describes_a_window_s_pauses_with_the_longest_s_collector_and_cause() {
+        List<GcPauses.Pause> pauses = List.of(pause("04:33:06", "DefNew", "Allocation Failure", 42));
+
+        assertThat(GcPauses.underLoad(pauses, SCENARIOS_BEGAN).describe())
+                .isEqualTo("1 pause, 42 ms in all, p99 42.0 ms, the longest 42 ms DefNew (Allocation Failure)");
+    }
+
+    @Test
     void a_window_without_collections_says_so() {
         assertThat(GcPauses.underLoad(List.of(), SCENARIOS_BEGAN).describe()).isEqualTo("no pauses");
     }
