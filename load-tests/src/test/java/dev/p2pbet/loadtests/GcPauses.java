@@ -14,7 +14,7 @@ import jdk.jfr.consumer.RecordingFile;
  * A service's GC pauses under load, from its flight recording. The recording's own view ({@code jfr view gc-pauses})
  * covers the whole run, so its p99 and maximum were the start's and the warm-up's full collections (metaspace and code
  * cache thresholds, while classes load and methods compile) and the harness's own heap histograms ({@code jcmd
- * GC.class_histogram} collects first): pauses of up to 1.5 s that no request of a scenario waited on. Here only the
+ * GC.class_histogram} collects first): pauses of up to 1.5 s, none of them what the load costs. Here only the
  * collections of the scenarios' window count, without the harness's; the whole run's stay beside them.
  */
 final class GcPauses {
