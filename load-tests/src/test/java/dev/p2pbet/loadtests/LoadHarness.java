@@ -400,13 +400,13 @@ final class LoadHarness {
         ResultTable.Row settlementCeiling = addCpu(table, settlementCpu, "bet settled and paid (offers keep arriving "
                 + "at a quarter of the offer rate)", "bets/s", 100_000 / 30.0, Double.NaN, "plain SQL (bets/s)",
                 plainSettlement.rowsPerSecond());
-        double fullLifecycleMs = lifecycleCpu.cpuMsPerOperation() + settlementCpu.cpuMsPerOperation();
+        double fullLifecycleMs = TargetLimits.wholeLifeCycleMs(lifecycleCpu, settlementCpu);
         double fullLifecycleNetMs = lifecycleCpu.marginalCpuMsPerOperation() > 0
                 && settlementCpu.marginalCpuMsPerOperation() > 0
                 ? lifecycleCpu.marginalCpuMsPerOperation() + settlementCpu.marginalCpuMsPerOperation() : Double.NaN;
         table.add("full life cycles", "CPU ceiling of a whole life cycle (" + lifecycleCpu.cores()
                         + " cores / CPU up to matched + CPU of its settlement)", "1/s", 500, true,
-                lifecycleCpu.cores() * 1000 / fullLifecycleMs, "-", Double.NaN, String.format(
+                TargetLimits.wholeLifeCycleCeiling(lifecycleCpu, settlementCpu), "-", Double.NaN, String.format(
                         "%.2f + %.2f = %.2f ms of CPU per life cycle; %s; measured %.2f/s",
                         lifecycleCpu.cpuMsPerOperation(), settlementCpu.cpuMsPerOperation(), fullLifecycleMs,
                         fullLifecycleNetMs > 0 ? String.format(

@@ -32,11 +32,21 @@ final class TargetLimits {
      * settlement, and the target's rate needs both.
      */
     static String cpuOfWholeLifeCycle(CpuAccounting.Usage upToMatched, CpuAccounting.Usage settled) {
-        double wholeMs = upToMatched.cpuMsPerOperation() + settled.cpuMsPerOperation();
+        double wholeMs = wholeLifeCycleMs(upToMatched, settled);
         return String.format("CPU: a whole life cycle cost %.1f ms of CPU over the stack (%.1f up to matched, most in "
                         + "%s; %.1f settled and paid), so %d cores carry at most %.1f/s", wholeMs,
                 upToMatched.cpuMsPerOperation(), dearest(upToMatched), settled.cpuMsPerOperation(), upToMatched.cores(),
-                upToMatched.cores() * 1000 / wholeMs);
+                wholeLifeCycleCeiling(upToMatched, settled));
+    }
+
+    /** A whole life cycle's CPU: the two windows' CPU per bet, up to matched and its settlement. */
+    static double wholeLifeCycleMs(CpuAccounting.Usage upToMatched, CpuAccounting.Usage settled) {
+        return upToMatched.cpuMsPerOperation() + settled.cpuMsPerOperation();
+    }
+
+    /** The life cycles per second the cores carry at most, at {@link #wholeLifeCycleMs} each. */
+    static double wholeLifeCycleCeiling(CpuAccounting.Usage upToMatched, CpuAccounting.Usage settled) {
+        return upToMatched.cores() * 1000 / wholeLifeCycleMs(upToMatched, settled);
     }
 
     /**
